@@ -1,0 +1,57 @@
+//! The only module that does HTTP: fetch a document, check the status before
+//! reading the body, and hand the bytes to the model's validation.
+
+use gloo_net::http::Request;
+use web_sys::AbortSignal;
+
+use crate::error::LoadError;
+use crate::model::{self, Article};
+
+/// Maps an HTTP status to the error a reader sees, or `None` for success.
+#[must_use]
+pub fn error_for_status(status: u16) -> Option<LoadError> {
+    match status {
+        200..=299 => None,
+        404 | 410 => Some(LoadError::NotFound(status)),
+        _ => Some(LoadError::Server(status)),
+    }
+}
+
+/// Fetches and checks the article at `url`. The request stops when `signal`
+/// is aborted.
+///
+/// # Errors
+/// [`LoadError::Network`] when no answer arrives, a status error for a non-2xx
+/// answer, and a content error when the body is not a valid article.
+pub async fn fetch_article(url: &str, signal: Option<&AbortSignal>) -> Result<Article, LoadError> {
+    let response = Request::get(url)
+        .abort_signal(signal)
+        .send()
+        .await
+        .map_err(|_| LoadError::Network)?;
+    if let Some(error) = error_for_status(response.status()) {
+        return Err(error);
+    }
+    let bytes = response.binary().await.map_err(|_| LoadError::Network)?;
+    Ok(model::parse_article(&bytes)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_map_to_reader_errors() {
+        let cases = [
+            (200, None),
+            (204, None),
+            (404, Some(LoadError::NotFound(404))),
+            (410, Some(LoadError::NotFound(410))),
+            (500, Some(LoadError::Server(500))),
+            (403, Some(LoadError::Server(403))),
+        ];
+        for (status, expected) in cases {
+            assert_eq!(error_for_status(status), expected, "status {status}");
+        }
+    }
+}
