@@ -5,7 +5,26 @@ use gloo_net::http::Request;
 use web_sys::AbortSignal;
 
 use crate::error::LoadError;
-use crate::model::{self, Article};
+use crate::model::{self, Article, ParsedUrl, Resolver, UrlParser};
+
+/// The browser's own WHATWG URL parser (`new URL(href, base)`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserUrl;
+
+impl UrlParser for BrowserUrl {
+    fn parse(&self, href: &str, base: Option<&str>) -> Option<ParsedUrl> {
+        let url = match base {
+            Some(base) => web_sys::Url::new_with_base(href, base),
+            None => web_sys::Url::new(href),
+        }
+        .ok()?;
+        let protocol = url.protocol();
+        Some(ParsedUrl {
+            scheme: protocol.strip_suffix(':').unwrap_or(&protocol).to_owned(),
+            href: url.href(),
+        })
+    }
+}
 
 /// Maps an HTTP status to the error a reader sees, or `None` for success.
 #[must_use]
@@ -32,8 +51,23 @@ pub async fn fetch_article(url: &str, signal: Option<&AbortSignal>) -> Result<Ar
     if let Some(error) = error_for_status(response.status()) {
         return Err(error);
     }
+    // Relative URLs in the document resolve against where it really came
+    // from, after redirects, as a browser resolves them.
+    let base = response.url();
     let bytes = response.binary().await.map_err(|_| LoadError::Network)?;
-    Ok(model::parse_article(&bytes)?)
+    let urls = Resolver::new(&BrowserUrl, Some(&base));
+    let article = model::parse_article(&bytes, &urls)?;
+    if !article.skipped_blocks.is_empty() {
+        web_sys::console::warn_1(
+            &format!(
+                "Lectern: skipped {} block(s) of unknown type: {}",
+                article.skipped_blocks.len(),
+                article.skipped_blocks.join(", ")
+            )
+            .into(),
+        );
+    }
+    Ok(article)
 }
 
 #[cfg(test)]

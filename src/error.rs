@@ -46,6 +46,7 @@ impl From<ContentError> for LoadError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Problem;
 
     #[test]
     fn only_transient_failures_offer_a_retry() {
@@ -63,10 +64,10 @@ mod tests {
 
     #[test]
     fn messages_carry_the_content_problem() {
-        let error = LoadError::from(ContentError::Invalid {
+        let error = LoadError::from(ContentError::Invalid(vec![Problem {
             path: "title".into(),
-            problem: "required field is missing".into(),
-        });
+            message: "required field is missing".into(),
+        }]));
         assert_eq!(
             error.to_string(),
             "This is not an article Lectern can read: title: required field is missing."

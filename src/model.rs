@@ -1,162 +1,251 @@
-//! The content format (`lectern.article/1`) as Rust types, and the validation
-//! that turns untrusted JSON into a checked [`Article`], once, at the edge.
+//! The content format (`lectern.article/1`, `content-format.md`) as Rust
+//! types, and the validation that turns untrusted JSON into a checked
+//! [`Article`], once, at the edge. Components never see an unchecked URL.
 //!
 //! No web types live here, so everything is tested natively.
 
+pub mod date;
+pub mod langtag;
+pub mod links;
+mod validate;
+
 use std::fmt;
 
-use serde_json::{Map, Value};
+#[cfg(not(target_arch = "wasm32"))]
+pub use links::WhatwgUrl;
+pub use links::{ParsedUrl, Resolver, SafeUrl, UrlParser, UrlUse};
+pub use validate::{check_value, parse_article};
 
 /// The only format this widget reads.
 pub const FORMAT: &str = "lectern.article/1";
 
-/// The largest document the widget accepts, in bytes.
+/// The largest document the widget accepts, in bytes (about 5 MB).
 pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
 
-/// A checked article: every field has been validated.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Article {
-    /// Stable id of the article, the same in every translation.
-    pub id: String,
-    /// Language tag of this document.
-    pub lang: String,
-    /// The title, plain text.
-    pub title: String,
+macro_rules! string_newtype {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(String);
+
+        impl $name {
+            /// The value as written in the document.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
 }
 
-/// Why a document was refused. [`fmt::Display`] names the JSON path and the
-/// problem, e.g. `title: expected a string, found a number`.
+string_newtype!(
+    /// Stable id of an article, the same in every translation.
+    ArticleId
+);
+string_newtype!(
+    /// Id of a block: `[A-Za-z0-9_-]{1,64}`, unique in its document.
+    BlockId
+);
+string_newtype!(
+    /// A well-formed BCP 47 language tag.
+    LangTag
+);
+string_newtype!(
+    /// An RFC 3339 date or date-time, as written (fit for `<time datetime>`).
+    Timestamp
+);
+
+impl LangTag {
+    /// Checks `tag` for BCP 47 well-formedness.
+    #[must_use]
+    pub fn parse(tag: &str) -> Option<Self> {
+        langtag::is_well_formed(tag).then(|| Self(tag.to_owned()))
+    }
+}
+
+impl BlockId {
+    /// Checks `id` against `[A-Za-z0-9_-]{1,64}`.
+    #[must_use]
+    pub fn parse(id: &str) -> Option<Self> {
+        let ok = (1..=64).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        ok.then(|| Self(id.to_owned()))
+    }
+}
+
+/// A checked article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    pub id: ArticleId,
+    pub lang: LangTag,
+    /// Every language version, this one included.
+    pub translations: Vec<Translation>,
+    /// Canonical page of the article on the publisher's site.
+    pub url: Option<SafeUrl>,
+    pub category: Option<Category>,
+    pub title: String,
+    pub dek: Option<String>,
+    pub published: Timestamp,
+    pub updated: Option<Timestamp>,
+    pub authors: Vec<Author>,
+    /// The blocks the widget knows, in order.
+    pub body: Vec<Block>,
+    pub related: Vec<Related>,
+    /// The `type`s of blocks that were skipped because this widget does not
+    /// know them, in document order.
+    pub skipped_blocks: Vec<String>,
+}
+
+/// One language version of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    pub lang: LangTag,
+    /// The language's name in its own language.
+    pub label: String,
+    /// Where the version is; `None` when its URL was not allowed.
+    pub href: Option<SafeUrl>,
+    /// Set when this version was converted by machine from another.
+    pub converted_from: Option<LangTag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub name: String,
+    pub href: Option<SafeUrl>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    pub name: String,
+    pub role: Option<String>,
+    pub bio: Option<Inline>,
+    pub avatar: Option<ImageRef>,
+    pub href: Option<SafeUrl>,
+}
+
+/// An image: `src` is `None` when its URL was not allowed (the alt text stays).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    pub src: Option<SafeUrl>,
+    pub alt: String,
+}
+
+/// Inline content: a run of spans.
+pub type Inline = Vec<Span>;
+
+/// A run of text with its marks. A plain string becomes one unmarked span.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Span {
+    pub text: String,
+    pub em: bool,
+    pub strong: bool,
+    pub code: bool,
+    /// `None` for plain text, or when the link's URL was not allowed.
+    pub href: Option<SafeUrl>,
+}
+
+/// A block of the body, with its optional id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub id: Option<BlockId>,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph {
+        text: Inline,
+    },
+    Heading {
+        /// 2, 3 or 4.
+        level: u8,
+        text: Inline,
+    },
+    Quote {
+        text: Inline,
+        cite: Option<String>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Inline>,
+    },
+    Image {
+        image: ImageRef,
+        caption: Option<Inline>,
+        credit: Option<String>,
+        width: Option<u32>,
+        height: Option<u32>,
+    },
+    Rule,
+}
+
+/// A teaser for another article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub title: String,
+    pub href: Option<SafeUrl>,
+    /// The JSON of that article, for opening it in place.
+    pub article: Option<SafeUrl>,
+    pub category: Option<String>,
+    pub published: Option<Timestamp>,
+    pub image: Option<ImageRef>,
+    pub dek: Option<String>,
+}
+
+/// One problem in a document: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path, e.g. `body[3].level`; `(document)` for the whole document.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Why a document was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContentError {
-    /// The bytes are not JSON at all.
-    NotJson(String),
     /// The document is larger than [`MAX_DOCUMENT_BYTES`].
     TooLarge { bytes: usize },
-    /// The `format` field names a format this widget does not read.
-    UnsupportedFormat(String),
-    /// A field is missing or has the wrong type or value.
-    Invalid { path: String, problem: String },
+    /// The bytes are not JSON.
+    NotJson(String),
+    /// The document breaks the contract; at least one problem, in document order.
+    Invalid(Vec<Problem>),
 }
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotJson(detail) => write!(f, "not valid JSON: {detail}"),
             Self::TooLarge { bytes } => write!(
                 f,
                 "the document is {bytes} bytes, over the limit of {MAX_DOCUMENT_BYTES} bytes"
             ),
-            Self::UnsupportedFormat(found) => {
-                write!(f, "format: expected \"{FORMAT}\", found \"{found}\"")
+            Self::NotJson(detail) => write!(f, "not valid JSON ({detail})"),
+            Self::Invalid(problems) => {
+                match problems.first() {
+                    Some(first) => write!(f, "{first}")?,
+                    None => f.write_str("invalid document")?,
+                }
+                match problems.len() {
+                    0 | 1 => Ok(()),
+                    2 => f.write_str(" (and 1 more problem)"),
+                    n => write!(f, " (and {} more problems)", n - 1),
+                }
             }
-            Self::Invalid { path, problem } => write!(f, "{path}: {problem}"),
         }
     }
 }
 
 impl std::error::Error for ContentError {}
-
-/// Parses and checks a document.
-///
-/// # Errors
-/// Returns a [`ContentError`] naming the first problem found: size, JSON
-/// syntax, format version, or a missing or mistyped field.
-pub fn parse_article(bytes: &[u8]) -> Result<Article, ContentError> {
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(ContentError::TooLarge { bytes: bytes.len() });
-    }
-    let value: Value =
-        serde_json::from_slice(bytes).map_err(|e| ContentError::NotJson(e.to_string()))?;
-    let Value::Object(root) = value else {
-        return Err(invalid(
-            "$",
-            format!("expected an object, found {}", kind(&value)),
-        ));
-    };
-    let format = required_string(&root, "format")?;
-    if format != FORMAT {
-        return Err(ContentError::UnsupportedFormat(format.to_owned()));
-    }
-    Ok(Article {
-        id: required_string(&root, "id")?.to_owned(),
-        lang: required_string(&root, "lang")?.to_owned(),
-        title: required_string(&root, "title")?.to_owned(),
-    })
-}
-
-fn required_string<'a>(object: &'a Map<String, Value>, key: &str) -> Result<&'a str, ContentError> {
-    match object.get(key) {
-        None => Err(invalid(key, "required field is missing".to_owned())),
-        Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(invalid(
-            key,
-            format!("expected a string, found {}", kind(other)),
-        )),
-    }
-}
-
-fn invalid(path: &str, problem: String) -> ContentError {
-    ContentError::Invalid {
-        path: path.to_owned(),
-        problem,
-    }
-}
-
-/// How a JSON value is named in error messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const GOOD: &str =
-        r#"{"format":"lectern.article/1","id":"a","lang":"en","title":"T <script>","extra":1}"#;
-
-    #[test]
-    fn a_minimal_document_is_accepted_and_unknown_fields_ignored() {
-        let article = parse_article(GOOD.as_bytes()).unwrap();
-        assert_eq!(article.title, "T <script>");
-        assert_eq!(article.lang, "en");
-    }
-
-    #[test]
-    fn broken_documents_are_refused_with_path_and_problem() {
-        let cases = [
-            ("", "not valid JSON"),
-            ("[]", "$: expected an object, found an array"),
-            (
-                r#"{"format":"lectern.article/2"}"#,
-                "format: expected \"lectern.article/1\", found \"lectern.article/2\"",
-            ),
-            (r#"{"id":"a"}"#, "format: required field is missing"),
-            (
-                r#"{"format":"lectern.article/1","id":"a","lang":"en","title":7}"#,
-                "title: expected a string, found a number",
-            ),
-        ];
-        for (input, expected) in cases {
-            let message = parse_article(input.as_bytes()).unwrap_err().to_string();
-            assert!(message.starts_with(expected), "{input}: got {message}");
-        }
-    }
-
-    #[test]
-    fn oversized_documents_are_refused_before_parsing() {
-        let big = vec![b' '; MAX_DOCUMENT_BYTES + 1];
-        assert_eq!(
-            parse_article(&big),
-            Err(ContentError::TooLarge {
-                bytes: MAX_DOCUMENT_BYTES + 1
-            })
-        );
-    }
-}
