@@ -1,0 +1,53 @@
+//! `lectern-cli`: native tools for Lectern's content.
+//!
+//! - `check DIR|FILE…` validates documents and cross-checks translations.
+//! - `convert --to zh-Hant FILE [-o OUT]` writes a machine-converted 繁體
+//!   version of a 简体 document.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod check;
+mod convert;
+
+const USAGE: &str = "usage:
+  lectern-cli check PATH...                       validate documents and cross-check translations
+  lectern-cli convert --to TAG FILE [-o OUT]      convert a zh-Hans document to TAG
+                                                  (zh-Hant, zh-Hant-TW or zh-Hant-HK)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") if args.len() > 1 => {
+            let paths: Vec<PathBuf> = args.iter().skip(1).map(PathBuf::from).collect();
+            let report = check::check_paths(&paths);
+            for line in &report.problems {
+                println!("{line}");
+            }
+            println!(
+                "checked {} document(s): {} problem(s)",
+                report.documents,
+                report.problems.len()
+            );
+            if report.problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Some("convert") => match convert::run(args.get(1..).unwrap_or_default()) {
+            Ok(out) => {
+                println!("wrote {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("lectern-cli convert: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
