@@ -25,7 +25,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let title_id = format!("lc-title-{}", article.id);
     let tag = heading_tag(props.heading_level);
     html! {
-        <article class="lc-article" lang={article.lang.clone()} aria-labelledby={title_id.clone()}>
+        <article class="lc-article" lang={article.lang.to_string()} aria-labelledby={title_id.clone()}>
             <header class="lc-article__header">
                 <@{tag} id={title_id} class="lc-article__title" tabindex="-1">
                     { article.title.clone() }
