@@ -1,8 +1,12 @@
 //! The only module that does HTTP: fetch a document, check the status before
 //! reading the body, and hand the bytes to the model's validation.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use gloo_net::http::Request;
-use web_sys::AbortSignal;
+use gloo_timers::callback::Timeout;
+use web_sys::AbortController;
 
 use crate::error::LoadError;
 use crate::model::{self, Article, ParsedUrl, Resolver, UrlParser};
@@ -36,25 +40,53 @@ pub fn error_for_status(status: u16) -> Option<LoadError> {
     }
 }
 
-/// Fetches and checks the article at `url`. The request stops when `signal`
-/// is aborted.
+/// How long a request may take, headers and body, before it is abandoned.
+pub const TIMEOUT_MS: u32 = 10_000;
+
+/// Fetches and checks the article at `url`. The request stops when
+/// `controller` is aborted, by the caller (a stale request) or after
+/// [`TIMEOUT_MS`].
 ///
 /// # Errors
-/// [`LoadError::Network`] when no answer arrives, a status error for a non-2xx
-/// answer, and a content error when the body is not a valid article.
-pub async fn fetch_article(url: &str, signal: Option<&AbortSignal>) -> Result<Article, LoadError> {
+/// [`LoadError::Timeout`] after [`TIMEOUT_MS`], [`LoadError::Network`] when
+/// no answer arrives, a status error for a non-2xx answer, and a content
+/// error when the body is not a valid article.
+pub async fn fetch_article(url: &str, controller: &AbortController) -> Result<Article, LoadError> {
+    let timed_out = Rc::new(Cell::new(false));
+    let _timeout = {
+        let (timed_out, controller) = (Rc::clone(&timed_out), controller.clone());
+        Timeout::new(TIMEOUT_MS, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let failed = |_| {
+        if timed_out.get() {
+            LoadError::Timeout
+        } else {
+            LoadError::Network
+        }
+    };
     let response = Request::get(url)
-        .abort_signal(signal)
+        .abort_signal(Some(&controller.signal()))
         .send()
         .await
-        .map_err(|_| LoadError::Network)?;
+        .map_err(failed)?;
     if let Some(error) = error_for_status(response.status()) {
         return Err(error);
     }
     // Relative URLs in the document resolve against where it really came
     // from, after redirects, as a browser resolves them.
+    // Refuse a body we know is too large before reading it.
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|b| *b > model::MAX_DOCUMENT_BYTES) {
+        return Err(model::ContentError::TooLarge { bytes }.into());
+    }
     let base = response.url();
-    let bytes = response.binary().await.map_err(|_| LoadError::Network)?;
+    let bytes = response.binary().await.map_err(failed)?;
     let urls = Resolver::new(&BrowserUrl, Some(&base));
     let article = model::parse_article(&bytes, &urls)?;
     if !article.skipped_blocks.is_empty() {

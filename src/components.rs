@@ -1,6 +1,91 @@
-//! The widget's components, one per file: containers fetch and decide, views
-//! only render their props.
+//! The widget's components, one per file: the container ([`reader`])
+//! fetches and decides; the views only render their props.
 
 pub mod article_view;
+pub mod author_bio;
+pub mod back_to_top;
+pub mod body;
+pub mod date;
+pub mod header;
+pub mod inline;
+pub mod language_selector;
 pub mod reader;
+pub mod related;
 pub mod status;
+
+/// A heading level, 1 to 6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadingLevel(u8);
+
+impl HeadingLevel {
+    /// A level, clamped to 1..=6.
+    #[must_use]
+    pub fn new(level: u8) -> Self {
+        Self(level.clamp(1, 6))
+    }
+
+    /// The level `by` below this one, at most 6.
+    #[must_use]
+    pub fn nested(self, by: u8) -> Self {
+        Self::new(self.0.saturating_add(by))
+    }
+
+    /// The level as a number.
+    #[must_use]
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// The element name: `h1` … `h6`.
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        ["h1", "h2", "h3", "h4", "h5", "h6"]
+            .get(usize::from(self.0.saturating_sub(1)))
+            .copied()
+            .unwrap_or("h6")
+    }
+}
+
+/// What a related teaser does when clicked (`data-lectern-related`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RelatedMode {
+    /// A plain link to the article's page.
+    #[default]
+    Link,
+    /// Opens the article in place, from its `article` JSON.
+    Inline,
+}
+
+impl RelatedMode {
+    /// Reads the attribute value; anything but `inline` is `link`.
+    #[must_use]
+    pub fn parse(value: Option<&str>) -> Self {
+        match value.map(str::trim) {
+            Some(v) if v.eq_ignore_ascii_case("inline") => Self::Inline,
+            _ => Self::Link,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_levels_nest_and_clamp() {
+        assert_eq!(HeadingLevel::new(0).tag(), "h1");
+        assert_eq!(HeadingLevel::new(9).tag(), "h6");
+        assert_eq!(HeadingLevel::new(1).nested(1).tag(), "h2");
+        assert_eq!(HeadingLevel::new(2).nested(3).tag(), "h5");
+        assert_eq!(HeadingLevel::new(5).nested(3).tag(), "h6");
+    }
+
+    #[test]
+    fn related_mode_reads_the_attribute() {
+        assert_eq!(RelatedMode::parse(Some("inline")), RelatedMode::Inline);
+        assert_eq!(RelatedMode::parse(Some(" Inline ")), RelatedMode::Inline);
+        assert_eq!(RelatedMode::parse(Some("link")), RelatedMode::Link);
+        assert_eq!(RelatedMode::parse(Some("modal")), RelatedMode::Link);
+        assert_eq!(RelatedMode::parse(None), RelatedMode::Link);
+    }
+}

@@ -18,6 +18,9 @@ pub enum LoadError {
     /// The request never got an answer: offline, DNS, CORS or a refused connection.
     #[error("The network is unreachable, so the article could not be loaded.")]
     Network,
+    /// No complete answer arrived within [`crate::api::TIMEOUT_MS`].
+    #[error("The article took too long to arrive.")]
+    Timeout,
     /// The document is larger than the widget accepts.
     #[error("This article is too large to show ({0}).")]
     TooLarge(Rc<ContentError>),
@@ -30,7 +33,7 @@ impl LoadError {
     /// Whether trying the same request again could help.
     #[must_use]
     pub fn is_retryable(&self) -> bool {
-        matches!(self, Self::Server(_) | Self::Network)
+        matches!(self, Self::Server(_) | Self::Network | Self::Timeout)
     }
 }
 
@@ -54,6 +57,7 @@ mod tests {
             (LoadError::NotFound(404), false),
             (LoadError::Server(503), true),
             (LoadError::Network, true),
+            (LoadError::Timeout, true),
             (LoadError::from(ContentError::TooLarge { bytes: 9 }), false),
             (LoadError::from(ContentError::NotJson("x".into())), false),
         ];

@@ -9,16 +9,24 @@
 //! components touch browser APIs only inside effects and event handlers.
 
 pub mod api;
+pub mod browser;
 pub mod components;
 pub mod error;
+pub mod hooks;
+pub mod i18n;
 pub mod model;
 
 pub use components::reader::{Reader, ReaderProps};
+pub use components::RelatedMode;
 
 /// The data attribute that marks an element for Lectern to mount into.
 pub const SRC_ATTRIBUTE: &str = "data-lectern-src";
-/// Optional attribute choosing the article title's heading level.
+/// The language to show (`auto` negotiates).
+pub const LANG_ATTRIBUTE: &str = "data-lectern-lang";
+/// The article title's heading level.
 pub const HEADING_LEVEL_ATTRIBUTE: &str = "data-lectern-heading-level";
+/// `link` or `inline`: what related teasers do.
+pub const RELATED_ATTRIBUTE: &str = "data-lectern-related";
 
 /// Reads the heading level from an attribute value, falling back to `default`
 /// for anything that is not a level from 1 to 6.
@@ -30,45 +38,22 @@ pub fn parse_heading_level(value: Option<&str>, default: u8) -> u8 {
         .unwrap_or(default)
 }
 
-/// Mounts a [`Reader`] into every element of the document that carries
-/// [`SRC_ATTRIBUTE`], and returns how many it mounted.
-///
-/// `default_heading_level` applies where the element has no valid
-/// [`HEADING_LEVEL_ATTRIBUTE`].
-#[cfg(target_arch = "wasm32")]
+/// A `?article=` value the standalone page accepts: a slug of lower-case
+/// letters, digits and hyphens, naming a folder beside the default article's.
 #[must_use]
-pub fn mount_all(default_heading_level: u8) -> usize {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return 0;
-    };
-    let Ok(nodes) = document.query_selector_all(&format!("[{SRC_ATTRIBUTE}]")) else {
-        return 0;
-    };
-    let mut mounted = 0;
-    for index in 0..nodes.length() {
-        let Some(element) = nodes
-            .item(index)
-            .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
-        else {
-            continue;
-        };
-        let Some(src) = element.get_attribute(SRC_ATTRIBUTE) else {
-            continue;
-        };
-        let heading_level = parse_heading_level(
-            element.get_attribute(HEADING_LEVEL_ATTRIBUTE).as_deref(),
-            default_heading_level,
-        );
-        let props = ReaderProps {
-            src: src.into(),
-            heading_level,
-        };
-        // The app lives as long as the page: the handle is not needed again.
-        let _handle = yew::Renderer::<Reader>::with_root_and_props(element, props).render();
-        mounted += 1;
-    }
-    mounted
+pub fn article_slug(value: &str) -> Option<&str> {
+    let ok = !value.is_empty()
+        && value.len() <= 100
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    ok.then_some(value)
 }
+
+#[cfg(target_arch = "wasm32")]
+mod mount;
+#[cfg(target_arch = "wasm32")]
+pub use mount::{install_panic_hook, mount_all, start_standalone};
 
 #[cfg(test)]
 mod tests {
@@ -88,6 +73,23 @@ mod tests {
         ];
         for (value, expected) in cases {
             assert_eq!(parse_heading_level(value, 2), expected, "value {value:?}");
+        }
+    }
+
+    #[test]
+    fn article_slugs_are_plain_folder_names() {
+        let cases = [
+            ("sanctions-in-three-questions", true),
+            ("a1", true),
+            ("", false),
+            ("../etc", false),
+            ("a/b", false),
+            ("A", false),
+            ("x%2F", false),
+            ("https:", false),
+        ];
+        for (value, ok) in cases {
+            assert_eq!(super::article_slug(value).is_some(), ok, "{value:?}");
         }
     }
 }

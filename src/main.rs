@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    let _mounted = lectern::mount_all(1);
+    lectern::start_standalone();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,48 +1,77 @@
-//! The article itself, rendered from a checked [`Article`]. A view: it only
-//! renders its props.
+//! The whole article: header, language selector, body, author bio, related
+//! strip and back-to-top, rendered from a checked [`Article`].
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::author_bio::AuthorBio;
+use super::back_to_top::BackToTop;
+use super::body::ArticleBody;
+use super::header::ArticleHeader;
+use super::language_selector::LanguageSelector;
+use super::related::RelatedStrip;
+use super::{HeadingLevel, RelatedMode};
+use crate::hooks::use_out_of_view;
+use crate::i18n::UiLang;
 use crate::model::Article;
 
 /// Properties of [`ArticleView`].
 #[derive(Properties, PartialEq, Clone, Debug)]
 pub struct ArticleViewProps {
-    /// The checked article.
     pub article: Rc<Article>,
-    /// Heading level of the title (1 to 6).
-    pub heading_level: u8,
+    pub heading_level: HeadingLevel,
+    /// Unique prefix for this widget's element ids.
+    pub id_prefix: AttrValue,
+    #[prop_or_default]
+    pub related_mode: RelatedMode,
+    #[prop_or_default]
+    pub on_select_language: Callback<String>,
+    #[prop_or_default]
+    pub on_open_related: Callback<usize>,
+    /// Back-to-top was activated.
+    #[prop_or_default]
+    pub on_back_to_top: Callback<()>,
+    #[prop_or_default]
+    pub title_ref: NodeRef,
+    #[prop_or_default]
+    pub page_origin: Option<AttrValue>,
 }
 
-/// Renders an article as an `<article>` labelled by its title.
-// `html!`'s dynamic tag (`<@{tag}>`) expands to a `_` match on `()`.
-#[allow(clippy::ignored_unit_patterns)]
+/// An `<article>` labelled by its title, in its own language.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
-    let title_id = format!("lc-title-{}", article.id);
-    let tag = heading_tag(props.heading_level);
+    let lang = AttrValue::from(article.lang.to_string());
+    let ui = UiLang::for_tag(article.lang.as_str());
+    let strings = ui.strings();
+    let title_id = AttrValue::from(format!("{}-title", props.id_prefix));
+    let header_ref = use_node_ref();
+    let header_out_of_view = use_out_of_view(header_ref.clone());
+    let level = props.heading_level;
     html! {
-        <article class="lc-article" lang={article.lang.to_string()} aria-labelledby={title_id.clone()}>
-            <header class="lc-article__header">
-                <@{tag} id={title_id} class="lc-article__title" tabindex="-1">
-                    { article.title.clone() }
-                </@>
-            </header>
+        <article class="lc-article" lang={lang.clone()} aria-labelledby={title_id.clone()}>
+            <div ref={header_ref}>
+                <ArticleHeader article={Rc::clone(article)} {level} title_id={title_id}
+                    title_ref={props.title_ref.clone()} page_origin={props.page_origin.clone()} />
+            </div>
+            if article.translations.len() > 1 {
+                <LanguageSelector article={Rc::clone(article)} current={lang.clone()}
+                    on_select_language={props.on_select_language.clone()} />
+            }
+            <div class="lc-article__body">
+                <ArticleBody article={Rc::clone(article)} title_level={level}
+                    page_origin={props.page_origin.clone()} />
+            </div>
+            if !article.authors.is_empty() {
+                <AuthorBio article={Rc::clone(article)} {ui} level={level.nested(1)}
+                    id_prefix={props.id_prefix.clone()} page_origin={props.page_origin.clone()} />
+            }
+            <RelatedStrip article={Rc::clone(article)} {ui} lang={lang}
+                id_prefix={props.id_prefix.clone()} level={level.nested(1)} mode={props.related_mode}
+                on_open_related={props.on_open_related.clone()} page_origin={props.page_origin.clone()} />
+            <BackToTop label={strings.back_to_top} top_id={props.id_prefix.clone()}
+                visible={header_out_of_view} on_back_to_top={props.on_back_to_top.clone()} />
         </article>
-    }
-}
-
-/// The heading element's name for a level, clamped to 1..=6.
-fn heading_tag(level: u8) -> &'static str {
-    match level {
-        0 | 1 => "h1",
-        2 => "h2",
-        3 => "h3",
-        4 => "h4",
-        5 => "h5",
-        _ => "h6",
     }
 }

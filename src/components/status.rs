@@ -4,16 +4,29 @@
 use yew::prelude::*;
 
 use crate::error::LoadError;
+use crate::i18n::UiLang;
 
-/// A placeholder shaped like the article header, shown while loading.
+/// Properties of [`Skeleton`].
+#[derive(Properties, PartialEq, Clone, Debug)]
+pub struct SkeletonProps {
+    pub ui: UiLang,
+}
+
+/// A placeholder shaped like the article's header and first paragraphs, so
+/// that nothing jumps when the article arrives.
 #[component]
-pub fn Skeleton() -> Html {
+pub fn Skeleton(props: &SkeletonProps) -> Html {
     html! {
-        <div class="lc-skeleton" role="status" aria-live="polite">
-            <span class="lc-visually-hidden">{ "Loading the article…" }</span>
+        <div class="lc-skeleton" role="status">
+            <span class="lc-visually-hidden">{ props.ui.strings().loading }</span>
+            <div class="lc-skeleton__line lc-skeleton__line--category" aria-hidden="true"></div>
             <div class="lc-skeleton__line lc-skeleton__line--title" aria-hidden="true"></div>
-            <div class="lc-skeleton__line" aria-hidden="true"></div>
-            <div class="lc-skeleton__line" aria-hidden="true"></div>
+            <div class="lc-skeleton__line lc-skeleton__line--meta" aria-hidden="true"></div>
+            <div class="lc-skeleton__para" aria-hidden="true">
+                <div class="lc-skeleton__line"></div>
+                <div class="lc-skeleton__line"></div>
+                <div class="lc-skeleton__line lc-skeleton__line--short"></div>
+            </div>
         </div>
     }
 }
@@ -23,6 +36,7 @@ pub fn Skeleton() -> Html {
 pub struct LoadFailedProps {
     /// What went wrong.
     pub error: LoadError,
+    pub ui: UiLang,
     /// Present when retrying can help.
     #[prop_or_default]
     pub on_retry: Option<Callback<()>>,
@@ -33,11 +47,11 @@ pub struct LoadFailedProps {
 pub fn LoadFailed(props: &LoadFailedProps) -> Html {
     let retry = props.on_retry.as_ref().map(|on_retry| {
         let onclick = on_retry.reform(|_: MouseEvent| ());
-        html! { <button type="button" class="lc-error__retry" {onclick}>{ "Retry" }</button> }
+        html! { <button type="button" class="lc-error__retry" {onclick}>{ props.ui.strings().retry }</button> }
     });
     html! {
         <div class="lc-error" role="alert">
-            <p class="lc-error__message">{ props.error.to_string() }</p>
+            <p class="lc-error__message">{ props.ui.strings().error_message(&props.error) }</p>
             { for retry }
         </div>
     }

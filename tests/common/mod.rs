@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use gloo_timers::future::sleep;
+use lectern::{Reader, ReaderProps, RelatedMode};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -13,10 +14,55 @@ use web_sys::{Element, HtmlElement};
 const PATIENCE: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(20);
 
-fn document() -> web_sys::Document {
+/// The sample article, served from the crate root by the test runner.
+pub const SAMPLE_EN: &str = "/content/china-opportunity-to-lead-on-north-korea/en.json";
+pub const SAMPLE_ZH_HANS: &str = "/content/china-opportunity-to-lead-on-north-korea/zh-Hans.json";
+pub const SAMPLE_TITLE_EN: &str = "China’s Opportunity to Lead on North Korea";
+pub const SAMPLE_TITLE_ZH_HANS: &str = "中国在朝鲜问题上发挥领导作用的机遇";
+pub const SAMPLE_TITLE_ZH_HANT: &str = "中國在朝鮮問題上發揮領導作用的機遇";
+pub const BLOCKS: &str = "/tests/fixtures/blocks/en.json";
+
+pub fn document() -> web_sys::Document {
     web_sys::window()
         .and_then(|w| w.document())
         .expect("a browser document")
+}
+
+/// Forgets the reader's stored language, so tests do not leak into each other.
+pub fn clear_storage() {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.clear();
+    }
+}
+
+/// Loads the widget's stylesheet into the test page (the runner serves the
+/// crate's files), for tests whose behaviour depends on layout.
+pub async fn with_styles() {
+    let document = document();
+    if document.get_element_by_id("lectern-styles").is_none() {
+        let link = document.create_element("link").expect("create a link");
+        link.set_id("lectern-styles");
+        link.set_attribute("rel", "stylesheet").expect("rel");
+        link.set_attribute("href", "/styles/lectern.css")
+            .expect("href");
+        document
+            .head()
+            .expect("a head")
+            .append_child(&link)
+            .expect("attach the link");
+    }
+    let link: web_sys::HtmlLinkElement = document
+        .get_element_by_id("lectern-styles")
+        .expect("the link")
+        .dyn_into()
+        .expect("a link element");
+    wait_until("the stylesheet to load", || {
+        link.sheet()
+            .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
+            .and_then(|s| s.css_rules().ok())
+            .is_some_and(|rules| rules.length() > 0)
+    })
+    .await;
 }
 
 /// A fresh, empty element attached to the document, for one test's widget.
@@ -31,15 +77,55 @@ pub fn fresh_root() -> Element {
     root
 }
 
+/// Props for `src` with the defaults of an embed.
+pub fn props(src: &str) -> ReaderProps {
+    ReaderProps {
+        src: src.to_owned().into(),
+        heading_level: 2,
+        lang: None,
+        related: RelatedMode::Link,
+        standalone: false,
+        page_origin: web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .map(Into::into),
+        on_language_change: yew::Callback::noop(),
+        on_error: yew::Callback::noop(),
+    }
+}
+
+/// Mounts a widget with `props` into a fresh element; returns the element.
+pub fn mount(props: ReaderProps) -> Element {
+    let root = fresh_root();
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
 /// A `data:` URL serving `json` as an article document, so a test needs no server.
 pub fn data_url(json: &str) -> String {
     let encoded: String = js_sys::encode_uri_component(json).into();
     format!("data:application/json,{encoded}")
 }
 
+fn deadline() -> f64 {
+    js_sys::Date::now() + PATIENCE.as_secs_f64() * 1000.0
+}
+
+/// Waits until `condition` holds; fails the test with `what` otherwise.
+pub async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
+    let deadline = deadline();
+    while !condition() {
+        assert!(
+            js_sys::Date::now() < deadline,
+            "waited {PATIENCE:?} for {what}"
+        );
+        sleep(POLL).await;
+    }
+}
+
 /// Waits until `selector` matches inside `root`, and returns the element.
-pub async fn find(root: &Element, selector: &str) -> HtmlElement {
-    let deadline = js_sys::Date::now() + PATIENCE.as_secs_f64() * 1000.0;
+pub async fn find(root: &impl AsRef<Element>, selector: &str) -> HtmlElement {
+    let root = root.as_ref();
+    let deadline = deadline();
     loop {
         if let Ok(Some(element)) = root.query_selector(selector) {
             return element.dyn_into().expect("an HTML element");
@@ -47,25 +133,64 @@ pub async fn find(root: &Element, selector: &str) -> HtmlElement {
         assert!(
             js_sys::Date::now() < deadline,
             "nothing matched {selector:?} within {PATIENCE:?}; the widget shows: {:?}",
-            root.text_content()
+            text(root).chars().take(300).collect::<String>()
         );
         sleep(POLL).await;
     }
 }
 
-/// Waits until the element matching `selector` shows `text`.
-pub async fn see_text(root: &Element, selector: &str, text: &str) -> HtmlElement {
-    let deadline = js_sys::Date::now() + PATIENCE.as_secs_f64() * 1000.0;
+/// Every element matching `selector` inside `root`, now.
+pub fn find_all(root: &impl AsRef<Element>, selector: &str) -> Vec<HtmlElement> {
+    let root = root.as_ref();
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+/// The element's text, trimmed.
+pub fn text(element: &impl AsRef<Element>) -> String {
+    element
+        .as_ref()
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+/// Waits until the element matching `selector` shows `expected`.
+pub async fn see_text(root: &impl AsRef<Element>, selector: &str, expected: &str) -> HtmlElement {
+    let deadline = deadline();
     loop {
         let element = find(root, selector).await;
-        if element.text_content().unwrap_or_default().trim() == text {
+        if text(&element) == expected {
             return element;
         }
         assert!(
             js_sys::Date::now() < deadline,
-            "{selector:?} never showed {text:?}; it shows {:?}",
-            element.text_content()
+            "{selector:?} never showed {expected:?}; it shows {:?}",
+            text(&element)
         );
         sleep(POLL).await;
     }
+}
+
+/// The button inside `root` whose text is `label`.
+pub async fn button(root: &impl AsRef<Element>, label: &str) -> HtmlElement {
+    let mut found = None;
+    wait_until(&format!("a button labelled {label:?}"), || {
+        found = find_all(root, "button")
+            .into_iter()
+            .find(|b| text(b) == label);
+        found.is_some()
+    })
+    .await;
+    found.expect("found above")
+}
+
+/// The element that has focus.
+pub fn focused() -> Option<Element> {
+    document().active_element()
 }

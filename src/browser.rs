@@ -1,0 +1,187 @@
+//! Small wrappers over the browser APIs the widget uses, for effects and
+//! event handlers only (components render without a browser). Every one
+//! fails quietly: a blocked storage or an old browser never stops reading.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// The key under which the reader's language choice is stored.
+pub const STORAGE_KEY: &str = "lectern:lang";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The reader's stored language choice, if storage is allowed and holds one.
+#[must_use]
+pub fn stored_language() -> Option<String> {
+    window()?
+        .local_storage()
+        .ok()??
+        .get_item(STORAGE_KEY)
+        .ok()?
+}
+
+/// Stores the reader's language choice; does nothing where storage is blocked.
+pub fn store_language(lang: &str) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(STORAGE_KEY, lang);
+    }
+}
+
+/// `navigator.languages`, most preferred first.
+#[must_use]
+pub fn browser_languages() -> Vec<String> {
+    let Some(window) = window() else {
+        return Vec::new();
+    };
+    window
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
+}
+
+/// Whether the reader asked for reduced motion.
+#[must_use]
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// Scrolls `element` to the top of the viewport, smoothly unless the reader
+/// prefers reduced motion.
+pub fn scroll_to(element: &Element) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_behavior(if prefers_reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Smooth
+    });
+    options.set_block(ScrollLogicalPosition::Start);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Moves focus to `element` without scrolling to it.
+pub fn focus_without_scroll(element: &Element) {
+    if let Some(element) = element.dyn_ref::<HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+/// The passage in view: the id of the first block under `root` whose bottom
+/// is below the top of the viewport, and how far its top is from there.
+#[must_use]
+pub fn passage_in_view(root: &Element) -> Option<(String, f64)> {
+    let blocks = root.query_selector_all("[data-block-id]").ok()?;
+    (0..blocks.length())
+        .filter_map(|i| blocks.item(i)?.dyn_into::<Element>().ok())
+        .find_map(|block| {
+            let rect = block.get_bounding_client_rect();
+            (rect.bottom() > 0.0)
+                .then(|| Some((block.get_attribute("data-block-id")?, rect.top())))
+                .flatten()
+        })
+}
+
+/// Scrolls so the block with `id` under `root` is where it was (`top`
+/// pixels from the top of the viewport), instantly.
+pub fn restore_passage(root: &Element, id: &str, top: f64) {
+    let Some(window) = window() else { return };
+    let selector = format!("[data-block-id=\"{}\"]", id.replace(['"', '\\'], ""));
+    if let Ok(Some(block)) = root.query_selector(&selector) {
+        let now = block.get_bounding_client_rect().top();
+        window.scroll_by_with_x_and_y(0.0, now - top);
+    }
+}
+
+/// The value of `name` in the page's query string.
+#[must_use]
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// The standalone page follows the article: `<html lang>`, the document's
+/// title, and `?lang=` so a reader can share the version they read (without
+/// a new history entry).
+pub fn reflect_standalone(lang: &str, title: &str) {
+    let Some(window) = window() else { return };
+    if let Some(document) = window.document() {
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("lang", lang);
+        }
+        document.set_title(title);
+    }
+    let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else {
+        return;
+    };
+    if url.search_params().get("lang").as_deref() == Some(lang) {
+        return;
+    }
+    url.search_params().set("lang", lang);
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
+    }
+}
+
+/// Adds a history entry for an article opened in place: its state is the
+/// document's URL `src`, its URL the article's page when that is on this
+/// origin (else the current URL).
+pub fn push_article(src: &str, page: Option<&str>) {
+    let Some(history) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let _ = history.push_state_with_url(&src.into(), "", page);
+}
+
+/// Calls `on_pop` with the document URL of the history entry the reader
+/// went Back or Forward to. The current entry is first marked with
+/// `current` so that Back to it works. The listener lives as long as the
+/// value returned.
+#[must_use]
+pub fn on_history_pop(
+    current: &str,
+    on_pop: impl Fn(String) + 'static,
+) -> Option<gloo_events::EventListener> {
+    let window = window()?;
+    if let Ok(history) = window.history() {
+        if history.state().map_or(true, |s| s.is_null()) {
+            let _ = history.replace_state(&current.into(), "");
+        }
+    }
+    Some(gloo_events::EventListener::new(
+        &window,
+        "popstate",
+        move |event| {
+            if let Some(src) = event
+                .dyn_ref::<web_sys::PopStateEvent>()
+                .and_then(|e| e.state().as_string())
+            {
+                on_pop(src);
+            }
+        },
+    ))
+}
+
+/// Runs `task` when the browser is idle (`requestIdleCallback`, or after a
+/// second where there is none).
+pub fn when_idle(task: impl FnOnce() + 'static) {
+    let Some(window) = window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(task);
+    let function: &js_sys::Function = callback.unchecked_ref();
+    if window.request_idle_callback(function).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(function, 1000);
+    }
+}

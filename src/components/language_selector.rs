@@ -1,0 +1,69 @@
+//! The language selector: the article's versions, each labelled in its own
+//! language, as buttons in a labelled navigation landmark.
+
+use yew::prelude::*;
+
+use crate::i18n::UiLang;
+use crate::model::Article;
+
+/// Properties of [`LanguageSelector`].
+#[derive(Properties, PartialEq, Clone, Debug)]
+pub struct LanguageSelectorProps {
+    /// The article whose versions are offered.
+    pub article: std::rc::Rc<Article>,
+    /// The language shown now.
+    pub current: AttrValue,
+    /// Called with the chosen language tag.
+    pub on_select_language: Callback<String>,
+}
+
+/// `<nav aria-label="Language">` with one button per version; the current one
+/// has `aria-current="true"`. A machine-converted version says so.
+#[component]
+pub fn LanguageSelector(props: &LanguageSelectorProps) -> Html {
+    let strings = UiLang::for_tag(&props.current).strings();
+    let choices: Html = props
+        .article
+        .translations
+        .iter()
+        .filter(|t| t.href.is_some() || t.lang.as_str() == props.current.as_str())
+        .map(|t| {
+            let current = t.lang.as_str() == props.current.as_str();
+            let lang = t.lang.to_string();
+            let onclick = {
+                let on_select = props.on_select_language.clone();
+                let lang = lang.clone();
+                Callback::from(move |_: MouseEvent| on_select.emit(lang.clone()))
+            };
+            html! {
+                <li>
+                    <button type="button" class="lc-lang__choice" lang={lang} {onclick}
+                        aria-current={current.then_some("true")}>
+                        { t.label.clone() }
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+    let converted = props
+        .article
+        .translations
+        .iter()
+        .find(|t| t.lang.as_str() == props.current.as_str())
+        .and_then(|t| t.converted_from.as_ref())
+        .map(|from| {
+            let label = props
+                .article
+                .translations
+                .iter()
+                .find(|t| &t.lang == from)
+                .map_or_else(|| from.to_string(), |t| t.label.clone());
+            html! { <p class="lc-lang__converted">{ strings.converted_from(&label) }</p> }
+        });
+    html! {
+        <nav class="lc-lang" aria-label={strings.language}>
+            <ul class="lc-lang__list">{ choices }</ul>
+            { for converted }
+        </nav>
+    }
+}
