@@ -1,0 +1,159 @@
+// The reader's flows on the release build, in headless Chromium: languages,
+// history, and what happens when the network misbehaves.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, pageWithErrorLog, serveFolder } from './support.mjs';
+
+const DIST = new URL('../dist/', import.meta.url).pathname;
+const EN = 'China’s Opportunity to Lead on North Korea';
+const HANS = '中国在朝鲜问题上发挥领导作用的机遇';
+const HANT = '中國在朝鮮問題上發揮領導作用的機遇';
+const SAMPLE = '**/content/china-opportunity-to-lead-on-north-korea/';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveFolder(DIST);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs `body` with a fresh page; fails on console errors unless `allowErrors`. */
+async function withPage(options, body, { allowErrors = false } = {}) {
+  const { context, page, errors } = await pageWithErrorLog(browser, options);
+  try {
+    await body(page);
+    if (!allowErrors) assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+}
+
+const title = (page) => page.locator('article h1');
+
+test('switching language re-renders in place and the page follows: ?lang=, <html lang>, title', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${server.origin}/`);
+    await title(page).getByText(EN).waitFor();
+    await page.evaluate(() => (window.notReloaded = true));
+    await page.getByRole('button', { name: '简体' }).click();
+    await title(page).getByText(HANS).waitFor();
+    assert.equal(await page.evaluate(() => window.notReloaded), true);
+    assert.equal(new URL(page.url()).searchParams.get('lang'), 'zh-Hans');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans');
+    assert.equal(await page.title(), HANS);
+    // The focus stays on the language control.
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), '简体');
+    // A shared link opens the same version.
+    await page.goto(`${server.origin}/?lang=zh-Hant`);
+    await title(page).getByText(HANT).waitFor();
+  });
+});
+
+test('a reader in Taiwan gets 繁體 first; one in Singapore 简体', async () => {
+  await withPage({ locale: 'zh-TW' }, async (page) => {
+    await page.goto(`${server.origin}/`);
+    await title(page).getByText(HANT).waitFor();
+    assert.match(await page.locator('.lc-lang__converted').textContent(), /機器轉換/);
+  });
+  await withPage({ locale: 'zh-SG' }, async (page) => {
+    await page.goto(`${server.origin}/`);
+    await title(page).getByText(HANS).waitFor();
+  });
+});
+
+test('the stored choice survives a reload', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('button', { name: '繁體' }).click();
+    await title(page).getByText(HANT).waitFor();
+    await page.goto(`${server.origin}/`);
+    await title(page).getByText(HANT).waitFor();
+  });
+});
+
+test('a related article opens in place, focused, and browser Back returns', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${server.origin}/`);
+    await title(page).getByText(EN).waitFor();
+    await page.getByRole('link', { name: 'Sanctions in Three Questions' }).click();
+    await title(page).getByText('Sanctions in Three Questions').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('article'), 'sanctions-in-three-questions');
+    await page.waitForFunction(() => document.activeElement?.matches('article h1'));
+    await page.goBack();
+    await title(page).getByText(EN).waitFor();
+    await page.goForward();
+    await title(page).getByText('Sanctions in Three Questions').waitFor();
+  });
+});
+
+test('a stale response never wins, whatever order responses arrive in', async () => {
+  await withPage({}, async (page) => {
+    // 简体 answers slowly, 繁體 at once: the reader's last choice must stay.
+    await page.route(`${SAMPLE}zh-Hans.json`, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.continue().catch(() => {});
+    });
+    await page.goto(`${server.origin}/?lang=en`);
+    await title(page).getByText(EN).waitFor();
+    await page.getByRole('button', { name: '简体' }).click();
+    await page.getByRole('button', { name: '繁體' }).click();
+    await title(page).getByText(HANT).waitFor();
+    await page.waitForTimeout(2500);
+    assert.equal((await title(page).textContent()).trim(), HANT);
+  }, { allowErrors: true });
+});
+
+test('a server error says so and Retry recovers', async () => {
+  await withPage({}, async (page) => {
+    let fail = true;
+    await page.route(`${SAMPLE}en.json`, (route) =>
+      fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue(),
+    );
+    await page.goto(`${server.origin}/?lang=en`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /server failed.*HTTP 503/);
+    fail = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await title(page).getByText(EN).waitFor();
+  }, { allowErrors: true });
+});
+
+test('a request that never answers times out after about 10 s, with Retry', async () => {
+  await withPage({}, async (page) => {
+    let hang = true;
+    await page.route(`${SAMPLE}en.json`, (route) => (hang ? undefined : route.continue()));
+    await page.goto(`${server.origin}/?lang=en`);
+    const started = Date.now();
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    const waited = Date.now() - started;
+    assert.match(await alert.textContent(), /took too long/);
+    assert.ok(waited > 8_000, `timed out after ${waited} ms`);
+    hang = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await title(page).getByText(EN).waitFor();
+  }, { allowErrors: true });
+});
+
+test('too large, not found and not an article each get their own message', async () => {
+  const cases = [
+    [{ status: 200, contentType: 'application/json', body: ' '.repeat(5 * 1024 * 1024 + 1) }, /too large/],
+    [{ status: 404, body: 'nope' }, /could not be found/],
+    [{ status: 200, contentType: 'text/html', body: '<html>login</html>' }, /not an article.*not valid JSON/],
+  ];
+  for (const [response, message] of cases) {
+    await withPage({}, async (page) => {
+      await page.route(`${SAMPLE}en.json`, (route) => route.fulfill(response));
+      await page.goto(`${server.origin}/?lang=en`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), message);
+      assert.equal(await page.getByRole('button', { name: 'Retry' }).count(), 0);
+    }, { allowErrors: true });
+  }
+});

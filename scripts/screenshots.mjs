@@ -1,0 +1,39 @@
+// Takes the README's screenshots of the standalone page from the release
+// build (dist/): every language at 375 and 1280 px, the bio open, dark mode.
+// Usage: node scripts/screenshots.mjs [OUT_DIR]   (after trunk build --release)
+import { mkdir } from 'node:fs/promises';
+import { launchBrowser, serveFolder } from '../e2e/support.mjs';
+
+const out = process.argv[2] ?? 'docs/screenshots';
+await mkdir(out, { recursive: true });
+const server = await serveFolder(new URL('../dist/', import.meta.url).pathname);
+const browser = await launchBrowser();
+
+async function shot(name, { lang, width, scheme = 'light', bio = false, fullPage = false }) {
+  const page = await browser.newPage({ viewport: { width, height: width < 600 ? 812 : 900 }, colorScheme: scheme });
+  await page.goto(`${server.origin}/?lang=${lang}`);
+  await page.locator('article h1').waitFor();
+  await page.locator('.lc-article__meta time').first().waitFor();
+  if (bio) {
+    const toggle = page.locator('.lc-bio__toggle');
+    await toggle.click();
+    await toggle.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -120));
+  }
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage });
+  await page.close();
+  console.log(`wrote ${out}/${name}.png`);
+}
+
+try {
+  for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+    await shot(`${lang}-1280`, { lang, width: 1280 });
+    await shot(`${lang}-375`, { lang, width: 375 });
+  }
+  await shot('en-375-bio-open', { lang: 'en', width: 375, bio: true });
+  await shot('zh-Hans-1280-dark', { lang: 'zh-Hans', width: 1280, scheme: 'dark' });
+  await shot('en-1280-full', { lang: 'en', width: 1280, fullPage: true });
+} finally {
+  await browser.close();
+  await server.close();
+}
