@@ -157,3 +157,66 @@ test('too large, not found and not an article each get their own message', async
     }, { allowErrors: true });
   }
 });
+
+test('the other versions are prefetched when idle, so a switch needs no request', async () => {
+  await withPage({}, async (page) => {
+    const requested = [];
+    page.on('request', (req) => requested.push(new URL(req.url()).pathname));
+    await page.goto(`${server.origin}/?lang=en`);
+    await title(page).getByText(EN).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/zh-Hant.json')));
+    const before = requested.length;
+    await page.getByRole('button', { name: '简体' }).click();
+    await title(page).getByText(HANS).waitFor();
+    assert.deepEqual(requested.slice(before).filter((p) => p.endsWith('.json')), []);
+  });
+});
+
+test('blocked storage fails quietly: the reader still reads and switches', async () => {
+  await withPage({}, async (page) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
+    });
+    await page.goto(`${server.origin}/`);
+    await title(page).getByText(EN).waitFor();
+    await page.getByRole('button', { name: '简体' }).click();
+    await title(page).getByText(HANS).waitFor();
+  });
+});
+
+test('teasers show image, category, date, title and dek', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${server.origin}/?lang=en`);
+    const teaser = page.locator('.lc-teaser').first();
+    await teaser.waitFor();
+    const img = teaser.locator('img');
+    await img.waitFor();
+    // Lazy: it loads once it comes near the viewport.
+    await img.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const i = document.querySelector('.lc-teaser img');
+      return i && i.complete && i.naturalWidth > 0;
+    });
+    assert.equal(await teaser.locator('.lc-teaser__category').textContent(), 'Foreign Policy');
+    assert.equal(await teaser.locator('time').textContent(), 'Mar 28, 2018');
+    assert.equal(await teaser.locator('.lc-teaser__title').textContent(), 'How to Read a Summit Communiqué');
+    assert.match(await teaser.locator('.lc-teaser__dek').textContent(), /^Sample article/);
+  });
+});
+
+test('print drops the controls and keeps the article', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${server.origin}/?lang=en`);
+    await title(page).getByText(EN).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('nav.lc-lang').isVisible(), false);
+    assert.equal(await page.locator('.lc-bio__toggle').isVisible(), false);
+    assert.equal(await page.locator('.lc-related').isVisible(), false);
+    assert.equal(await title(page).isVisible(), true);
+    assert.equal(await page.locator('.lc-bio__panel').isVisible(), true);
+  });
+});

@@ -107,6 +107,12 @@ async fn every_block_type_renders_and_text_stays_text() {
         "no element made from the title"
     );
     assert!(root.query_selector("script").unwrap().is_none());
+    let category = find(&root, "a.lc-article__category").await;
+    assert_eq!(text(&category), "Tests <b>");
+    assert_eq!(
+        category.get_attribute("href").as_deref(),
+        Some("https://example.org/tests/")
+    );
     assert_eq!(
         text(&find(&root, ".lc-article__dek").await),
         "A dek with <img src=x onerror=alert(1)>."
