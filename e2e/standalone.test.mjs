@@ -10,10 +10,19 @@ const SAMPLE = new URL(
   import.meta.url,
 ).pathname;
 
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+].join('; ');
+
 let server;
 let browser;
 before(async () => {
-  server = await serveFolder(DIST);
+  // The standalone page runs under a policy without 'unsafe-inline'.
+  server = await serveFolder(DIST, { headers: { 'content-security-policy': CSP } });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -21,16 +30,21 @@ after(async () => {
   await server?.close();
 });
 
-test('the standalone page shows the sample article title as its h1, with no console error', async () => {
+test('the standalone page shows the sample article title as its h1 under a strict CSP, with no console error', async () => {
   const sample = JSON.parse(await readFile(SAMPLE, 'utf8'));
   const { context, page, errors } = await pageWithErrorLog(browser);
   try {
+    await page.addInitScript(() => {
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));
+    });
     await page.goto(`${server.origin}/`);
     const title = page.locator('article h1');
     await title.waitFor({ timeout: 15_000 });
     assert.equal((await title.textContent()).trim(), sample.title);
     assert.equal(await page.locator('article').getAttribute('lang'), sample.lang);
     assert.deepEqual(errors, []);
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
   } finally {
     await context.close();
   }

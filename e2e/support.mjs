@@ -18,28 +18,50 @@ const TYPES = {
 };
 
 /** Serves `folder` on 127.0.0.1; resolves to { origin, close }. */
-export async function serveFolder(folder) {
-  const root = resolve(folder);
+export function serveFolder(folder, options = {}) {
+  return serveSite({ '/': folder }, options);
+}
+
+/**
+ * Serves several folders on one 127.0.0.1 port: `routes` maps URL prefixes
+ * ('/assets/lectern/') to folders, longest first. Options: `headers` added to
+ * every answer (a CSP), `cors` (Access-Control-Allow-Origin: *), and
+ * `rewriteHtml(text, origin)` applied to HTML files. Resolves to
+ * { origin, close, requests } where `requests` lists the paths asked for.
+ */
+export async function serveSite(routes, { headers = {}, cors = false, rewriteHtml } = {}) {
+  const table = Object.entries(routes)
+    .map(([prefix, folder]) => [prefix, resolve(folder)])
+    .sort((a, b) => b[0].length - a[0].length);
+  const requests = [];
+  let origin = '';
   const server = createServer(async (req, res) => {
+    const extra = { ...headers, ...(cors ? { 'access-control-allow-origin': '*' } : {}) };
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(root, path));
+      requests.push(path);
+      const route = table.find(([prefix]) => path.startsWith(prefix));
+      if (!route) throw new Error('no route');
+      const [prefix, root] = route;
+      let file = normalize(join(root, path.slice(prefix.length)));
       if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403).end();
+        res.writeHead(403, extra).end();
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      if (rewriteHtml && extname(file) === '.html') body = rewriteHtml(body.toString('utf8'), origin);
+      res.writeHead(200, { ...extra, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { ...extra, 'content-type': 'text/plain' }).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
+  origin = `http://127.0.0.1:${server.address().port}`;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
+    requests,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

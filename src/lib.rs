@@ -53,7 +53,7 @@ pub fn article_slug(value: &str) -> Option<&str> {
 #[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
-pub use mount::{install_panic_hook, mount_all, start_standalone};
+pub use mount::{install_panic_hook, mount_widget, start_standalone, WidgetHandle};
 
 #[cfg(test)]
 mod tests {

@@ -1,10 +1,12 @@
-//! Mounting the widget into a page: reading an element's attributes into
-//! props, the standalone page's start, and a panic hook that reports inside
-//! the widgets instead of touching the host page.
+//! Mounting the widget: the exports `lectern.js` calls (the standalone page,
+//! and one widget per host element), the events a host hears, and a panic
+//! hook that reports inside the widgets instead of touching the host page.
 
-use wasm_bindgen::JsCast;
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::AttrValue;
+use yew::{AppHandle, AttrValue, Callback};
 
 use crate::components::RelatedMode;
 use crate::i18n::UiLang;
@@ -12,6 +14,11 @@ use crate::{
     article_slug, parse_heading_level, Reader, ReaderProps, HEADING_LEVEL_ATTRIBUTE,
     LANG_ATTRIBUTE, RELATED_ATTRIBUTE, SRC_ATTRIBUTE,
 };
+
+thread_local! {
+    /// The elements widgets render into, for the panic hook.
+    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
 
 fn page_origin() -> Option<AttrValue> {
     web_sys::window()?
@@ -21,77 +28,128 @@ fn page_origin() -> Option<AttrValue> {
         .map(AttrValue::from)
 }
 
-/// Props from an element's `data-lectern-*` attributes; `None` without a src.
-fn props_for(element: &Element, default_heading_level: u8) -> Option<ReaderProps> {
-    let src = element.get_attribute(SRC_ATTRIBUTE)?;
-    Some(ReaderProps {
-        src: src.into(),
-        heading_level: parse_heading_level(
-            element.get_attribute(HEADING_LEVEL_ATTRIBUTE).as_deref(),
-            default_heading_level,
-        ),
-        lang: element.get_attribute(LANG_ATTRIBUTE).map(AttrValue::from),
-        related: RelatedMode::parse(element.get_attribute(RELATED_ATTRIBUTE).as_deref()),
-        standalone: false,
-        page_origin: page_origin(),
-        on_language_change: yew::Callback::noop(),
-        on_error: yew::Callback::noop(),
-    })
+/// Dispatches a bubbling, composed `CustomEvent` named `name` on `host`,
+/// with `detail` `{ key: value }`.
+fn dispatch(host: &Element, name: &str, key: &str, value: &str) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &key.into(), &value.into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
 }
 
-fn marked_elements() -> Vec<Element> {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return Vec::new();
-    };
-    let Ok(nodes) = document.query_selector_all(&format!("[{SRC_ATTRIBUTE}]")) else {
-        return Vec::new();
-    };
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+/// One embedded widget, as `lectern.js` holds it.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: Option<AppHandle<Reader>>,
+    props: ReaderProps,
+    container: Element,
 }
 
-/// Mounts a [`Reader`] into every element of the document that carries
-/// [`SRC_ATTRIBUTE`], and returns how many it mounted.
-#[allow(clippy::must_use_candidate)] // mounting is the point; the count is extra
-pub fn mount_all(default_heading_level: u8) -> usize {
-    install_panic_hook();
-    let mut mounted = 0;
-    for element in marked_elements() {
-        if let Some(props) = props_for(&element, default_heading_level) {
-            // The app lives as long as the page: the handle is not needed again.
-            let _handle = yew::Renderer::<Reader>::with_root_and_props(element, props).render();
-            mounted += 1;
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Unmounts the widget and forgets it.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        let container = self.container.clone();
+        ROOTS.with(|roots| roots.borrow_mut().retain(|r| *r != container));
+    }
+
+    /// Shows the article in `lang`, when it has that version.
+    pub fn set_language(&mut self, lang: String) {
+        if let Some(app) = self.app.as_mut() {
+            self.props.lang = Some(lang.into());
+            app.update(self.props.clone());
         }
     }
-    mounted
 }
 
-/// The standalone page: the first `[data-lectern-src]` element, title as
-/// `h1`, `?article=SLUG` opening a sibling article (`../SLUG/en.json`
+/// Mounts a widget into `container` (inside `host`'s shadow root), for the
+/// article at `src`. Events are dispatched on `host`.
+#[wasm_bindgen]
+#[must_use]
+pub fn mount_widget(
+    container: Element,
+    host: Element,
+    src: String,
+    lang: Option<String>,
+    heading_level: u8,
+    related: Option<String>,
+) -> WidgetHandle {
+    install_panic_hook();
+    let on_language_change = {
+        let host = host.clone();
+        Callback::from(move |lang: String| dispatch(&host, "lectern:languagechange", "lang", &lang))
+    };
+    let on_error = Callback::from(move |message: String| {
+        dispatch(&host, "lectern:error", "message", &message);
+    });
+    let props = ReaderProps {
+        src: src.into(),
+        heading_level: parse_heading_level(Some(&heading_level.to_string()), 2),
+        lang: lang.map(AttrValue::from),
+        related: RelatedMode::parse(related.as_deref()),
+        standalone: false,
+        page_origin: page_origin(),
+        on_language_change,
+        on_error,
+    };
+    ROOTS.with(|roots| roots.borrow_mut().push(container.clone()));
+    let app =
+        yew::Renderer::<Reader>::with_root_and_props(container.clone(), props.clone()).render();
+    WidgetHandle {
+        app: Some(app),
+        props,
+        container,
+    }
+}
+
+/// The standalone page: the element marked `data-lectern-standalone`, title
+/// as `h1`, `?article=SLUG` opening a sibling article (`../SLUG/en.json`
 /// relative to the element's src) and `?lang=` choosing the version.
+#[wasm_bindgen]
 pub fn start_standalone() {
     install_panic_hook();
-    let Some(element) = marked_elements().into_iter().next() else {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-lectern-standalone]").ok().flatten())
+    else {
         return;
     };
-    let Some(mut props) = props_for(&element, 1) else {
+    let Some(src) = element.get_attribute(SRC_ATTRIBUTE) else {
         return;
     };
+    let mut src = absolute(&src);
     if let Some(slug) = crate::browser::query_param("article") {
         if let Some(slug) = article_slug(&slug) {
-            if let Ok(url) =
-                web_sys::Url::new_with_base(&format!("../{slug}/en.json"), &absolute(&props.src))
-            {
-                props.src = url.href().into();
+            if let Ok(url) = web_sys::Url::new_with_base(&format!("../{slug}/en.json"), &src) {
+                src = url.href();
             }
         }
     }
-    if let Some(lang) = crate::browser::query_param("lang") {
-        props.lang = Some(lang.into());
-    }
-    props.standalone = true;
-    let _handle = yew::Renderer::<Reader>::with_root_and_props(element, props).render();
+    let lang =
+        crate::browser::query_param("lang").or_else(|| element.get_attribute(LANG_ATTRIBUTE));
+    let props = ReaderProps {
+        src: src.into(),
+        heading_level: parse_heading_level(
+            element.get_attribute(HEADING_LEVEL_ATTRIBUTE).as_deref(),
+            1,
+        ),
+        lang: lang.map(AttrValue::from),
+        related: RelatedMode::parse(element.get_attribute(RELATED_ATTRIBUTE).as_deref()),
+        standalone: true,
+        page_origin: page_origin(),
+        on_language_change: Callback::noop(),
+        on_error: Callback::noop(),
+    };
+    ROOTS.with(|roots| roots.borrow_mut().push(element.clone()));
+    let _app = yew::Renderer::<Reader>::with_root_and_props(element, props).render();
 }
 
 /// `src` made absolute against the page.
@@ -116,10 +174,8 @@ pub fn install_panic_hook() {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let Ok(roots) = document.query_selector_all(".lectern") else {
-            return;
-        };
-        for root in (0..roots.length()).filter_map(|i| roots.item(i)?.dyn_into::<Element>().ok()) {
+        let roots = ROOTS.with(|roots| roots.borrow().clone());
+        for root in roots {
             let lang = root
                 .query_selector("[lang]")
                 .ok()
@@ -131,7 +187,7 @@ pub fn install_panic_hook() {
                 continue;
             };
             let _ = alert.set_attribute("role", "alert");
-            let _ = alert.set_attribute("class", "lc-error");
+            let _ = alert.set_attribute("class", "lectern lc-error");
             let _ = alert.set_attribute("lang", ui.tag());
             alert.set_text_content(Some(ui.strings().widget_crashed));
             root.set_text_content(None);

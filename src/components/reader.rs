@@ -164,6 +164,23 @@ pub fn Reader(props: &ReaderProps) -> Html {
         });
     }
 
+    // The host asked for another language (`setLanguage`): switch to it,
+    // keeping the passage, once an article is shown.
+    {
+        let (load, doc_url, after, root) =
+            (load.clone(), doc_url.clone(), after.clone(), root.clone());
+        use_effect_with(props.lang.clone(), move |lang| {
+            if let (Some(lang), Load::Ready(article)) = (lang, &*load) {
+                if article.lang.as_str() != lang.as_str() {
+                    if let Some(href) = version_href(article, lang) {
+                        remember_passage(&root, &after);
+                        doc_url.set(href);
+                    }
+                }
+            }
+        });
+    }
+
     // Once an article has rendered: keep the passage or focus the title,
     // update the standalone page, and prefetch the other versions when idle.
     {
@@ -292,6 +309,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     };
     html! { <div class="lectern" id={(*id_prefix).clone()} ref={root}>{ body }</div> }
+}
+
+/// Notes the passage in view, to bring it back after the next render.
+fn remember_passage(root: &NodeRef, after: &RefCell<AfterRender>) {
+    if let Some((id, top)) = root
+        .cast::<web_sys::Element>()
+        .and_then(|root| crate::browser::passage_in_view(&root))
+    {
+        *after.borrow_mut() = AfterRender::KeepPassage(id, top);
+    }
 }
 
 /// The URL of the article's version in `lang`.

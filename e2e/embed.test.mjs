@@ -1,0 +1,200 @@
+// Embedding, on the release build in headless Chromium: the example host page
+// (examples/host) with aggressive CSS and a sticky header, under the strict
+// CSP of the embed contract, with Lectern served from a sub-path
+// (/assets/lectern/) and the content from another origin (CORS).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, pageWithErrorLog, serveSite } from './support.mjs';
+
+const root = (path) => new URL(`../${path}`, import.meta.url).pathname;
+const EN = 'China’s Opportunity to Lead on North Korea';
+const HANS = '中国在朝鲜问题上发挥领导作用的机遇';
+const HANT = '中國在朝鮮問題上發揮領導作用的機遇';
+
+let content;
+let host;
+let browser;
+before(async () => {
+  content = await serveSite({ '/content/': root('content') }, { cors: true });
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    // The contract's `https:` admits a real content host's images; this test's
+    // content origin is plain http on 127.0.0.1, so it is named like connect-src.
+    `img-src 'self' https: data: ${content.origin}`,
+    `connect-src 'self' ${content.origin}`,
+  ].join('; ');
+  host = await serveSite(
+    { '/assets/lectern/': root('dist'), '/': root('examples/host') },
+    {
+      headers: { 'content-security-policy': csp },
+      // The page names its content at /content/; here it lives on another origin.
+      rewriteHtml: (html) => html.replaceAll('"/content/', `"${content.origin}/content/`),
+    },
+  );
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await content?.close();
+});
+
+/** The host page, recording CSP violations, console errors and lectern events. */
+async function openHost(options = {}) {
+  const { context, page, errors } = await pageWithErrorLog(browser, options);
+  await page.addInitScript(() => {
+    window.violations = [];
+    window.lecternEvents = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+    for (const name of ['lectern:languagechange', 'lectern:error']) {
+      document.addEventListener(name, (e) =>
+        window.lecternEvents.push({ name, id: e.target.id, detail: e.detail }),
+      );
+    }
+  });
+  await page.goto(`${host.origin}/`);
+  return { context, page, errors };
+}
+
+/** A locator inside a widget's shadow root (Playwright pierces open shadow roots). */
+const inWidget = (page, id, selector) => page.locator(`#${id} ${selector}`);
+
+test('two widgets in different languages render under the strict CSP, with no violation and no console error but the missing one', async () => {
+  const { context, page, errors } = await openHost();
+  try {
+    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
+    await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
+    // The missing one fails on its own, with its own alert and event.
+    await inWidget(page, 'widget-missing', '[role=alert]').waitFor();
+    assert.match(await inWidget(page, 'widget-missing', '[role=alert]').textContent(), /could not be found/);
+    await page.waitForFunction(() => window.lecternEvents.some((e) => e.name === 'lectern:error'));
+    const event = (await page.evaluate(() => window.lecternEvents)).find((e) => e.name === 'lectern:error');
+    assert.equal(event.id, 'widget-missing');
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    // The only console error is the browser's own note of the 404.
+    assert.deepEqual(
+      errors.filter((e) => !e.includes('404')),
+      [],
+    );
+    // No h1 from an embed.
+    assert.equal(await page.locator('#widget-en h1, #widget-zh h1').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the wasm loads once for all widgets, from the sub-path', async () => {
+  const { context, page } = await openHost();
+  try {
+    await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
+    await page.click('#add-later');
+    await inWidget(page, 'widget-later', 'h2.lc-article__title').getByText('三个问题看懂制裁').waitFor();
+    const wasm = host.requests.filter((p) => p.endsWith('.wasm'));
+    assert.ok(wasm.length >= 1 && wasm.every((p) => p.startsWith('/assets/lectern/')), JSON.stringify(wasm));
+    const perPage = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length,
+    );
+    assert.equal(perPage, 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('styles are isolated both ways', async () => {
+  const { context, page } = await openHost();
+  try {
+    const title = inWidget(page, 'widget-en', 'h2.lc-article__title');
+    await title.getByText(EN).waitFor();
+    const style = (locator, prop) => locator.evaluate((el, p) => getComputedStyle(el)[p], prop);
+    // Host CSS does not reach the widget.
+    const para = inWidget(page, 'widget-en', '.lc-body__p').first();
+    assert.notEqual(await style(para, 'color'), 'rgb(255, 0, 0)');
+    assert.equal(await style(title, 'textTransform'), 'none');
+    assert.notEqual(await style(para, 'fontFamily'), await style(page.locator('.host-p'), 'fontFamily'));
+    assert.ok(parseFloat(await style(para, 'fontSize')) >= 16, 'the 62.5% root does not shrink the text');
+    assert.equal(await style(para, 'textAlign'), 'start');
+    const byline = inWidget(page, 'widget-en', '.lc-byline__author').first();
+    assert.equal(await byline.evaluate((el) => getComputedStyle(el, '::before').content), 'none');
+    // The widget's CSS does not reach the host.
+    assert.equal(await style(page.locator('.host-p'), 'color'), 'rgb(255, 0, 0)');
+    assert.equal(await style(page.locator('main h2').first(), 'textTransform'), 'uppercase');
+    assert.equal(await style(page.locator('.host-img'), 'borderTopStyle'), 'dashed');
+    assert.equal(await style(page.locator('.host-list li'), 'listStyleType'), 'square');
+    // Nothing was added to the host's head or body outside the widgets.
+    const sheets = await page.evaluate(() => document.styleSheets.length);
+    assert.equal(sheets, 1, 'only host.css');
+  } finally {
+    await context.close();
+  }
+});
+
+test("the host's URL, hash and scroll change only by the reader's action", async () => {
+  const { context, page } = await openHost();
+  try {
+    await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
+    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
+    const url = page.url();
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    await inWidget(page, 'widget-en', 'button[lang="zh-Hans"]').click();
+    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(HANS).waitFor();
+    assert.equal(page.url(), url);
+    const events = await page.evaluate(() => window.lecternEvents.filter((e) => e.name === 'lectern:languagechange'));
+    assert.deepEqual(events, [{ name: 'lectern:languagechange', id: 'widget-en', detail: { lang: 'zh-Hans' } }]);
+    // Back-to-top scrolls to the widget, below the sticky header, and leaves the hash alone.
+    await inWidget(page, 'widget-zh', '[data-block-id=p9]').scrollIntoViewIfNeeded();
+    const back = inWidget(page, 'widget-zh', 'a.lc-back-to-top');
+    await back.waitFor();
+    await back.click();
+    await page.waitForFunction(() => {
+      const host = document.getElementById('widget-zh');
+      return host.shadowRoot.activeElement?.matches('.lc-article__title');
+    });
+    await page.waitForFunction(() => {
+      const top = document.getElementById('widget-zh').getBoundingClientRect().top;
+      return top >= 50 && top < 200;
+    });
+    assert.equal(page.url(), url);
+    // An inline related article opens in place without touching the host's URL.
+    await inWidget(page, 'widget-zh', '.lc-teaser a').first().click();
+    await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText('如何解讀峰會公報').waitFor();
+    assert.equal(page.url(), url);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the JS API mounts, switches language and destroys; keyboard focus works inside', async () => {
+  const { context, page } = await openHost();
+  try {
+    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
+    await page.evaluate((src) => {
+      const el = document.createElement('div');
+      el.id = 'widget-api';
+      document.querySelector('main').append(el);
+      window.apiHandle = window.Lectern.mount(el, { src, lang: 'zh-Hans', headingLevel: 3 });
+    }, `${content.origin}/content/diplomacy-between-languages/en.json`);
+    await inWidget(page, 'widget-api', 'h3.lc-article__title').getByText('语言之间的外交').waitFor();
+    await page.evaluate(() => window.apiHandle.setLanguage('en'));
+    await inWidget(page, 'widget-api', 'h3.lc-article__title').getByText('Diplomacy Between Languages').waitFor();
+    // Keyboard: Tab reaches the language choices inside the shadow root, with a visible outline.
+    await inWidget(page, 'widget-api', 'button[lang="en"]').focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const active = document.getElementById('widget-api').shadowRoot.activeElement;
+      return { text: active?.textContent, outline: active && getComputedStyle(active).outlineStyle };
+    });
+    assert.deepEqual(focused, { text: '简体', outline: 'solid' });
+    await page.evaluate(() => window.apiHandle.destroy());
+    assert.equal(await page.evaluate(() => document.getElementById('widget-api').shadowRoot.childElementCount), 0);
+    // Removing a widget's element from the page does not disturb the others.
+    await page.evaluate(() => document.getElementById('widget-missing').remove());
+    await inWidget(page, 'widget-en', 'button[lang="zh-Hant"]').click();
+    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(HANT).waitFor();
+  } finally {
+    await context.close();
+  }
+});
