@@ -15,6 +15,8 @@ pub mod error;
 pub mod hooks;
 pub mod i18n;
 pub mod model;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod render;
 
 pub use components::reader::{Reader, ReaderProps};
 pub use components::RelatedMode;

@@ -3,17 +3,22 @@
 //! - `check DIR|FILE…` validates documents and cross-checks translations.
 //! - `convert --to zh-Hant FILE [-o OUT]` writes a machine-converted 繁體
 //!   version of a 简体 document.
+//! - `render FILE [--page]` prints the article as static HTML, rendered by
+//!   the widget's own components.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod check;
 mod convert;
+mod render;
 
 const USAGE: &str = "usage:
   lectern-cli check PATH...                       validate documents and cross-check translations
   lectern-cli convert --to TAG FILE [-o OUT]      convert a zh-Hans document to TAG
-                                                  (zh-Hant, zh-Hant-TW or zh-Hant-HK)";
+                                                  (zh-Hant, zh-Hant-TW or zh-Hant-HK)
+  lectern-cli render FILE [--heading-level N] [--page [--css URL]]
+                                                  the article as static HTML (the widget's markup)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +47,16 @@ fn main() -> ExitCode {
             }
             Err(message) => {
                 eprintln!("lectern-cli convert: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        Some("render") => match render::run(args.get(1..).unwrap_or_default()) {
+            Ok(html) => {
+                print!("{html}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("lectern-cli render: {message}");
                 ExitCode::FAILURE
             }
         },

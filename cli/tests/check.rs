@@ -231,3 +231,27 @@ fn the_english_sample_is_the_seed_verbatim() {
     assert_eq!(en["authors"][0]["name"], "Sampson Oppedisano");
     assert_eq!(en["authors"][0]["role"], lines[start - 1].trim());
 }
+
+#[test]
+fn render_prints_the_widgets_markup_as_a_page() {
+    let file = content_dir().join("china-opportunity-to-lead-on-north-korea/zh-Hant.json");
+    let (ok, out) = run(&[
+        "render",
+        file.to_str().unwrap(),
+        "--heading-level",
+        "1",
+        "--page",
+        "--css",
+        "lectern.css",
+    ]);
+    assert!(ok, "{out}");
+    assert!(
+        out.starts_with("<!doctype html>\n<html lang=\"zh-Hant\">"),
+        "{out}"
+    );
+    assert!(out.contains("<link rel=\"stylesheet\" href=\"lectern.css\" />"));
+    assert!(out.contains(">中國在朝鮮問題上發揮領導作用的機遇</h1>"));
+    assert_eq!(out.matches("class=\"lc-body__p\"").count(), 10);
+    let (ok, out) = run(&["render", "nowhere.json"]);
+    assert!(!ok && out.contains("nowhere.json"), "{out}");
+}
