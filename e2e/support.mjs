@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end tests: a static server for a build folder on
 // 127.0.0.1 (a free port, closed by the test), and Debian's headless Chromium.
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -26,10 +27,12 @@ export function serveFolder(folder, options = {}) {
  * Serves several folders on one 127.0.0.1 port: `routes` maps URL prefixes
  * ('/assets/lectern/') to folders, longest first. Options: `headers` added to
  * every answer (a CSP), `cors` (Access-Control-Allow-Origin: *), and
- * `rewriteHtml(text, origin)` applied to HTML files. Resolves to
+ * `rewriteHtml(text, origin)` applied to HTML files, `compress` (brotli for
+ * clients that accept it, as a CDN serves files). Resolves to
  * { origin, close, requests } where `requests` lists the paths asked for.
  */
-export async function serveSite(routes, { headers = {}, cors = false, rewriteHtml } = {}) {
+export async function serveSite(routes, { headers = {}, cors = false, rewriteHtml, compress = false } = {}) {
+  const compressed = new Map();
   const table = Object.entries(routes)
     .map(([prefix, folder]) => [prefix, resolve(folder)])
     .sort((a, b) => b[0].length - a[0].length);
@@ -51,7 +54,17 @@ export async function serveSite(routes, { headers = {}, cors = false, rewriteHtm
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
       if (rewriteHtml && extname(file) === '.html') body = rewriteHtml(body.toString('utf8'), origin);
-      res.writeHead(200, { ...extra, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (compress && /br/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/png')) {
+        // As a CDN would serve it: brotli, quality 11, computed once per file.
+        if (!compressed.has(file)) {
+          compressed.set(file, brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
+        }
+        body = compressed.get(file);
+        res.writeHead(200, { ...extra, 'content-type': type, 'content-encoding': 'br', vary: 'accept-encoding' });
+      } else {
+        res.writeHead(200, { ...extra, 'content-type': type });
+      }
       res.end(body);
     } catch {
       res.writeHead(404, { ...extra, 'content-type': 'text/plain' }).end('not found');

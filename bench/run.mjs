@@ -1,0 +1,255 @@
+// The benchmark runner (scripts/bench prepares WORK and calls it):
+// node bench/run.mjs WORK
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { execSync } from 'node:child_process';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import os from 'node:os';
+import { launchBrowser, serveSite } from '../e2e/support.mjs';
+
+const work = process.argv[2] ?? 'target/bench';
+const root = (p) => new URL(`../${p}`, import.meta.url).pathname;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const EN = 'China’s Opportunity to Lead on North Korea';
+const HANS = '中国在朝鲜问题上发挥领导作用的机遇';
+const THROTTLE = { latency: 562.5, downloadKbps: 1474.56, uploadKbps: 675, cpu: 4 };
+
+// 1. Bytes shipped.
+async function sizes() {
+  const files = (await readdir(root('dist'))).filter((f) => /^lectern.*\.(wasm|js|css)$/.test(f)).sort();
+  const rows = [];
+  for (const f of files) {
+    const body = await readFile(root(`dist/${f}`));
+    rows.push({
+      file: f,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { files: rows, total };
+}
+
+const server = await serveSite(
+  {
+    '/static/': `${work}/static`,
+    '/static-long-1000/': `${work}/static-long-1000`,
+    '/static-long-10000/': `${work}/static-long-10000`,
+    '/content/long-1000/': `${work}/long-1000`,
+    '/content/long-10000/': `${work}/long-10000`,
+    '/': root('dist'),
+  },
+  { compress: true },
+);
+const browser = await launchBrowser();
+
+async function freshPage({ throttled = false, cpu = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (throttled) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: THROTTLE.latency,
+      downloadThroughput: (THROTTLE.downloadKbps * 1024) / 8,
+      uploadThroughput: (THROTTLE.uploadKbps * 1024) / 8,
+    });
+  }
+  if (throttled || cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttled ? THROTTLE.cpu : cpu });
+  return { context, page, cdp };
+}
+
+// 2. First paint: FCP and LCP, median of 7 cold runs.
+async function paint(url, ready, throttled) {
+  const fcp = [];
+  const lcp = [];
+  for (let run = 0; run < 7; run += 1) {
+    const { context, page } = await freshPage({ throttled });
+    await page.addInitScript(() => {
+      window.__perf = { fcp: null, lcp: null };
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__perf.fcp = e.startTime;
+      }).observe({ type: 'paint', buffered: true });
+      new PerformanceObserver((list) => {
+        const entries = list.getEntries();
+        window.__perf.lcp = entries[entries.length - 1].startTime;
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await page.goto(url, { timeout: 60_000 });
+    await page.locator(ready).first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(throttled ? 1500 : 500);
+    const perf = await page.evaluate(() => window.__perf);
+    fcp.push(perf.fcp);
+    lcp.push(perf.lcp);
+    await context.close();
+  }
+  return { fcp_ms: round(median(fcp)), lcp_ms: round(median(lcp)), runs: 7 };
+}
+
+// 3. Language switch: click to the new title painted (marks and rAF), median of 20, 4x CPU.
+const SWITCH = async ([label, expected]) => {
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === label);
+  const title = document.querySelector('article h1');
+  return new Promise((resolve) => {
+    performance.mark('lectern-switch-start');
+    const observer = new MutationObserver(() => {
+      const now = document.querySelector('article h1');
+      if (now && now.textContent.trim() === expected) {
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          performance.mark('lectern-switch-painted');
+          resolve(performance.measure('lectern-switch', 'lectern-switch-start', 'lectern-switch-painted').duration);
+        });
+      }
+    });
+    observer.observe(title.closest('.lectern') ?? document.body, { subtree: true, childList: true, characterData: true });
+    button.click();
+  });
+};
+
+async function switchPrefetched() {
+  const { context, page } = await freshPage({ cpu: 4 });
+  await page.goto(`${server.origin}/?lang=en`);
+  await page.locator('article h1').getByText(EN).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.json')).length >= 3);
+  await page.waitForTimeout(300);
+  const times = [];
+  for (let i = 0; i < 20; i += 1) {
+    times.push(await page.evaluate(SWITCH, i % 2 === 0 ? ['简体', HANS] : ['English', EN]));
+  }
+  await context.close();
+  return { median_ms: round(median(times)), runs: 20 };
+}
+
+async function switchCold() {
+  const times = [];
+  for (let i = 0; i < 20; i += 1) {
+    const { context, page } = await freshPage({ cpu: 4 });
+    let prefetchBlocked = false;
+    await page.route('**/zh-Hans.json', (route) => {
+      if (!prefetchBlocked) {
+        prefetchBlocked = true;
+        return route.abort();
+      }
+      return route.continue();
+    });
+    await page.goto(`${server.origin}/?lang=en`);
+    await page.locator('article h1').getByText(EN).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('zh-Hant.json')));
+    await page.waitForTimeout(100);
+    times.push(await page.evaluate(SWITCH, ['简体', HANS]));
+    await context.close();
+  }
+  return { median_ms: round(median(times)), runs: 20 };
+}
+
+// 4. Long articles: navigation start to the last paragraph in the DOM, median of 5.
+async function long(n) {
+  const measure = async (url) => {
+    const times = [];
+    for (let run = 0; run < 5; run += 1) {
+      const { context, page } = await freshPage();
+      await page.addInitScript((last) => {
+        window.__last = null;
+        new MutationObserver((_, observer) => {
+          if (document.querySelector(`[data-block-id="${last}"]`)) {
+            window.__last = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true });
+      }, `p${n}`);
+      await page.goto(url, { timeout: 120_000 });
+      await page.waitForFunction(() => window.__last !== null, null, { timeout: 120_000 });
+      times.push(await page.evaluate(() => window.__last));
+      await context.close();
+    }
+    return round(median(times));
+  };
+  const widget = await measure(`${server.origin}/?article=long-${n}&lang=en`);
+  const staticHtml = await measure(`${server.origin}/static-long-${n}/`);
+  return { widget_ms: widget, static_ms: staticHtml, ratio: round(widget / staticHtml, 2) };
+}
+
+// 5. Memory: JS heap plus wasm memory after load, and after 100 switches.
+async function memory() {
+  const { context, page, cdp } = await freshPage();
+  const entry = await readFile(root('dist/lectern.js'), 'utf8');
+  const glue = entry.match(/from '\.\/(lectern-[0-9a-f]+\.js)'/)[1];
+  const sample = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(async (g) => (await (await import(`/${g}`)).default()).memory.buffer.byteLength, glue);
+    return { js_heap: usedSize, wasm_memory: wasm, total: usedSize + wasm };
+  };
+  await page.goto(`${server.origin}/?lang=en`);
+  await page.locator('article h1').getByText(EN).waitFor();
+  await page.waitForTimeout(500);
+  const after_load = await sample();
+  for (let i = 0; i < 100; i += 1) {
+    await page.evaluate(SWITCH, i % 2 === 0 ? ['简体', HANS] : ['English', EN]);
+  }
+  const after_100_switches = await sample();
+  await context.close();
+  return { after_load, after_100_switches, change_pct: round(((after_100_switches.total - after_load.total) / after_load.total) * 100, 1) };
+}
+
+try {
+  const results = {
+    date: new Date().toISOString(),
+    commit: execSync('git rev-parse --short HEAD').toString().trim(),
+    machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()}`,
+    browser: browser.version(),
+    throttling: THROTTLE,
+    sizes: await sizes(),
+  };
+  results.first_paint = {
+    unthrottled: {
+      static: await paint(`${server.origin}/static/`, 'article h1', false),
+      widget: await paint(`${server.origin}/?lang=en`, 'article h1', false),
+    },
+    throttled: {
+      static: await paint(`${server.origin}/static/`, 'article h1', true),
+      widget: await paint(`${server.origin}/?lang=en`, 'article h1', true),
+    },
+  };
+  for (const c of Object.values(results.first_paint)) {
+    c.lcp_ratio = round(c.widget.lcp_ms / c.static.lcp_ms, 2);
+    c.fcp_ratio = round(c.widget.fcp_ms / c.static.fcp_ms, 2);
+  }
+  results.language_switch = { cpu: '4x', prefetched: await switchPrefetched(), not_prefetched: await switchCold() };
+  results.long_articles = { p1000: await long(1000), p10000: await long(10000) };
+  results.memory = await memory();
+
+  const fp = results.first_paint;
+  const kb = (b) => `${round(b / 1024, 1)} KB`;
+  const table = [
+    ['bytes shipped (brotli -q 11, total)', kb(results.sizes.total.brotli), '≤ 50 KB'],
+    ['bytes shipped (gzip -9, total)', kb(results.sizes.total.gzip), ''],
+    ['bytes shipped (raw, total)', kb(results.sizes.total.raw), ''],
+    ['LCP unthrottled: widget / static', `${fp.unthrottled.widget.lcp_ms} / ${fp.unthrottled.static.lcp_ms} ms = ${fp.unthrottled.lcp_ratio}×`, ''],
+    ['FCP unthrottled: widget / static', `${fp.unthrottled.widget.fcp_ms} / ${fp.unthrottled.static.fcp_ms} ms = ${fp.unthrottled.fcp_ratio}×`, ''],
+    ['LCP throttled: widget / static', `${fp.throttled.widget.lcp_ms} / ${fp.throttled.static.lcp_ms} ms = ${fp.throttled.lcp_ratio}×`, '≤ 1.1×'],
+    ['FCP throttled: widget / static', `${fp.throttled.widget.fcp_ms} / ${fp.throttled.static.fcp_ms} ms = ${fp.throttled.fcp_ratio}×`, ''],
+    ['switch, prefetched (4× CPU)', `${results.language_switch.prefetched.median_ms} ms`, '≤ 16 ms'],
+    ['switch, not prefetched (4× CPU)', `${results.language_switch.not_prefetched.median_ms} ms`, ''],
+    ['1,000 paragraphs: widget / static', `${results.long_articles.p1000.widget_ms} / ${results.long_articles.p1000.static_ms} ms = ${results.long_articles.p1000.ratio}×`, ''],
+    ['10,000 paragraphs: widget / static', `${results.long_articles.p10000.widget_ms} / ${results.long_articles.p10000.static_ms} ms = ${results.long_articles.p10000.ratio}×`, '≤ 1.5×'],
+    ['memory after load (JS + wasm)', kb(results.memory.after_load.total), ''],
+    ['memory after 100 switches', `${kb(results.memory.after_100_switches.total)} (${results.memory.change_pct}%)`, '±5%'],
+  ];
+  results.table = table.map(([measure, value, target]) => ({ measure, value, target }));
+  console.table(results.sizes.files);
+  console.table(results.table);
+  await writeFile(root('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('wrote bench/results.json');
+} finally {
+  await browser.close();
+  await server.close();
+}
