@@ -239,11 +239,12 @@ test('with prefers-reduced-motion nothing animates; without it the skeleton puls
     await withPage({ reducedMotion }, async (page) => {
       let release;
       const held = new Promise((ok) => (release = ok));
-      await page.route('**/content/china-opportunity-to-lead-on-north-korea/en.json', async (route) => {
+      // 简体 is not the pre-rendered version, so the skeleton shows while it loads.
+      await page.route('**/content/china-opportunity-to-lead-on-north-korea/zh-Hans.json', async (route) => {
         await held;
         await route.continue();
       });
-      await page.goto(`${site.origin}/?lang=en`);
+      await page.goto(`${site.origin}/?lang=zh-Hans`);
       await page.locator('.lc-skeleton').waitFor();
       count = await page.evaluate(() => document.getAnimations().length);
       release();

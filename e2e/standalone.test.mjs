@@ -49,3 +49,41 @@ test('the standalone page shows the sample article title as its h1 under a stric
     await context.close();
   }
 });
+
+test('the standalone page is readable before any script runs (pre-rendered at build time)', async () => {
+  const sample = JSON.parse(await readFile(SAMPLE, 'utf8'));
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    assert.equal((await page.locator('article h1').textContent()).trim(), sample.title);
+    assert.equal(await page.locator('.lc-body__p').count(), sample.body.length);
+    assert.equal(await page.locator('.lc-teaser a').first().getAttribute('href'), '?article=reading-a-summit-communique');
+    assert.equal(await page.locator('.lc-teaser img').count(), 4);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the widget takes the pre-rendered article\'s place without moving it', async () => {
+  // Where the pre-rendered title sits, as a reader sees it before the wasm runs.
+  const still = await browser.newContext({ javaScriptEnabled: false });
+  const stillPage = await still.newPage();
+  await stillPage.goto(`${server.origin}/`);
+  const before = await stillPage.locator('article h1').boundingBox();
+  const beforeBody = await stillPage.locator('[data-block-id=p3]').boundingBox();
+  await still.close();
+  const { context, page, errors } = await pageWithErrorLog(browser);
+  try {
+    await page.goto(`${server.origin}/`);
+    // The widget's own rendering has the formatted date and its instance id.
+    await page.locator('.lectern[id^="lectern-"]:not(#lectern-ssr) article h1').waitFor();
+    await page.locator('.lc-article__meta time', { hasText: 'Apr 4, 2018' }).waitFor();
+    assert.deepEqual(await page.locator('article h1').boundingBox(), before);
+    assert.deepEqual(await page.locator('[data-block-id=p3]').boundingBox(), beforeBody);
+    assert.equal(await page.locator('#lectern-ssr').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,6 +1,9 @@
 // Trunk post_build hook: writes the stable entry `lectern.js` into the build,
 // from src/lectern.js, with the content-hashed names of the wasm-bindgen glue,
-// the wasm and the widget's stylesheet.
+// the wasm and the widget's stylesheet; and pre-renders the standalone page's
+// default article into index.html (lectern-cli render), so the article is
+// readable before any script runs.
+import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -25,3 +28,26 @@ const template = await readFile(new URL('../src/lectern.js', import.meta.url), '
 const entry = template.replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css);
 await writeFile(join(staging, 'lectern.js'), entry);
 console.log(`write-entry: lectern.js -> ${glue}, ${wasm}, ${css}`);
+
+// The standalone page: its default article, rendered by the widget's own components.
+const indexPath = join(staging, 'index.html');
+const index = await readFile(indexPath, 'utf8');
+const marker = /<!-- lectern:prerender[^>]*-->/;
+const element = index.match(/<div[^>]*data-lectern-standalone[^>]*>/s)?.[0];
+const src = element?.match(/data-lectern-src="([^"]+)"/)?.[1];
+if (!marker.test(index) || !src) {
+  console.error('write-entry: index.html needs a [data-lectern-standalone] element with data-lectern-src and the lectern:prerender marker');
+  process.exit(1);
+}
+const root = new URL('..', import.meta.url).pathname;
+// Rendered as if served from a placeholder origin, then made relative to the
+// page again, so its links and images work wherever the folder is served.
+const placeholder = 'https://lectern.invalid/';
+const html = execFileSync(
+  'cargo',
+  ['run', '--quiet', '--offline', '--locked', '-p', 'lectern-cli', '--', 'render', join(root, src),
+    '--heading-level', '1', '--base', `${placeholder}${src}`],
+  { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+).replaceAll(placeholder, '');
+await writeFile(indexPath, index.replace(marker, () => html));
+console.log(`write-entry: index.html pre-rendered from ${src}`);

@@ -99,6 +99,7 @@ pub fn mount_widget(
         page_origin: page_origin(),
         on_language_change,
         on_error,
+        initial: None,
     };
     ROOTS.with(|roots| roots.borrow_mut().push(container.clone()));
     let app =
@@ -113,6 +114,11 @@ pub fn mount_widget(
 /// The standalone page: the element marked `data-lectern-standalone`, title
 /// as `h1`, `?article=SLUG` opening a sibling article (`../SLUG/en.json`
 /// relative to the element's src) and `?lang=` choosing the version.
+///
+/// The build pre-renders the default article into the element, so it is
+/// readable before the wasm arrives. When that is what the reader asked for,
+/// it stays on screen while the document is fetched, and the widget then
+/// takes its place with the same markup; otherwise it gives way at once.
 #[wasm_bindgen]
 pub fn start_standalone() {
     install_panic_hook();
@@ -126,15 +132,25 @@ pub fn start_standalone() {
         return;
     };
     let mut src = absolute(&src);
+    let mut keep_prerendered = element.child_element_count() > 0;
     if let Some(slug) = crate::browser::query_param("article") {
         if let Some(slug) = article_slug(&slug) {
             if let Ok(url) = web_sys::Url::new_with_base(&format!("../{slug}/en.json"), &src) {
                 src = url.href();
+                keep_prerendered = false;
             }
         }
     }
     let lang =
         crate::browser::query_param("lang").or_else(|| element.get_attribute(LANG_ATTRIBUTE));
+    let prerendered_lang = element
+        .query_selector("article[lang]")
+        .ok()
+        .flatten()
+        .and_then(|a| a.get_attribute("lang"));
+    if lang.is_some() && lang != prerendered_lang {
+        keep_prerendered = false;
+    }
     let props = ReaderProps {
         src: src.into(),
         heading_level: parse_heading_level(
@@ -147,8 +163,26 @@ pub fn start_standalone() {
         page_origin: page_origin(),
         on_language_change: Callback::noop(),
         on_error: Callback::noop(),
+        initial: None,
     };
     ROOTS.with(|roots| roots.borrow_mut().push(element.clone()));
+    if !keep_prerendered {
+        mount_replacing(element, props);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut props = props;
+        if let Ok(controller) = web_sys::AbortController::new() {
+            let result = crate::api::fetch_article(&props.src, &controller).await;
+            props.initial = Some(result.map(std::rc::Rc::new));
+        }
+        mount_replacing(element, props);
+    });
+}
+
+/// Mounts the widget in place of whatever `element` holds.
+fn mount_replacing(element: Element, props: ReaderProps) {
+    element.set_text_content(None);
     let _app = yew::Renderer::<Reader>::with_root_and_props(element, props).render();
 }
 

@@ -14,7 +14,8 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Runs `render FILE [--heading-level N] [--page --css URL]`; returns the HTML.
+/// Runs `render FILE [--heading-level N] [--base URL] [--page --css URL]`;
+/// returns the HTML.
 ///
 /// # Errors
 /// A message for the reader of the terminal.
@@ -23,6 +24,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let mut level = 2_u8;
     let mut page = false;
     let mut css = None;
+    let mut base_url = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -35,15 +37,27 @@ pub fn run(args: &[String]) -> Result<String, String> {
             }
             "--page" => page = true,
             "--css" => css = iter.next().cloned(),
+            "--base" => {
+                let url = iter
+                    .next()
+                    .ok_or("--base takes the URL the document is served at")?;
+                base_url = Some(url.clone());
+            }
             other if input.is_none() => input = Some(PathBuf::from(other)),
             other => return Err(format!("unexpected argument {other:?}")),
         }
     }
     let input = input.ok_or("missing the FILE to render")?;
     let bytes = fs::read(&input).map_err(|e| format!("{}: {e}", input.display()))?;
-    let base = fs::canonicalize(&input)
-        .ok()
-        .and_then(|p| url::Url::from_file_path(p).ok());
+    // Relative URLs resolve against where the document will be served
+    // (`--base`); without it, against the file, which keeps only absolute
+    // http(s) links and images.
+    let base = match base_url {
+        Some(url) => Some(url::Url::parse(&url).map_err(|e| format!("--base {url}: {e}"))?),
+        None => fs::canonicalize(&input)
+            .ok()
+            .and_then(|p| url::Url::from_file_path(p).ok()),
+    };
     let urls = Resolver::new(&WhatwgUrl, base.as_ref().map(url::Url::as_str));
     let article =
         model::parse_article(&bytes, &urls).map_err(|e| format!("{}: {e}", input.display()))?;

@@ -43,6 +43,11 @@ pub struct ReaderProps {
     /// An error is shown (its message).
     #[prop_or_default]
     pub on_error: Callback<String>,
+    /// The outcome of fetching `src`, when it was already fetched (the
+    /// standalone page fetches it while its pre-rendered HTML is on screen,
+    /// then mounts with it). A failure shows at once, with Retry.
+    #[prop_or_default]
+    pub initial: Option<Result<Rc<Article>, LoadError>>,
 }
 
 /// The state of the document being shown.
@@ -85,9 +90,21 @@ type Cache = Rc<RefCell<HashMap<String, Rc<Article>>>>;
 pub fn Reader(props: &ReaderProps) -> Html {
     let id_prefix = use_state(next_id_prefix);
     let doc_url = use_state(|| props.src.to_string());
-    let load = use_state(|| Load::Loading);
+    let load = use_state(|| match &props.initial {
+        None => Load::Loading,
+        Some(Ok(article)) => Load::Ready(Rc::clone(article)),
+        Some(Err(error)) => Load::Failed(error.clone()),
+    });
+    // A failed initial fetch is shown, not repeated, until Retry.
+    let skip_first_fetch = use_mut_ref(|| matches!(props.initial, Some(Err(_))));
     let attempt = use_state(|| 0_u32);
-    let cache: Cache = use_mut_ref(HashMap::new);
+    let cache: Cache = use_mut_ref(|| {
+        let mut cache = HashMap::new();
+        if let Some(Ok(article)) = &props.initial {
+            cache.insert(props.src.to_string(), Rc::clone(article));
+        }
+        cache
+    });
     let negotiated = use_mut_ref(|| false);
     let after = use_mut_ref(AfterRender::default);
     let root = use_node_ref();
@@ -118,8 +135,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let cached = cache.borrow().get(url).cloned();
             let current = Rc::new(Cell::new(true));
             let mut controller = None;
-            if let Some(article) = cached {
-                load.set(Load::Ready(article));
+            if skip_first_fetch.replace(false) {
+                // The initial failure is on screen already.
+            } else if let Some(article) = cached {
+                let preferred = if negotiated.replace(true) {
+                    None
+                } else {
+                    preferred_version(&article, explicit.as_deref())
+                };
+                match preferred {
+                    Some(href) => doc_url_handle.set(href),
+                    None => load.set(Load::Ready(article)),
+                }
             } else {
                 if !matches!(*load, Load::Ready(_)) {
                     load.set(Load::Loading);

@@ -90,6 +90,7 @@ pub fn props(src: &str) -> ReaderProps {
             .map(Into::into),
         on_language_change: yew::Callback::noop(),
         on_error: yew::Callback::noop(),
+        initial: None,
     }
 }
 
