@@ -14,6 +14,8 @@ const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const root = (path) => new URL(`../${path}`, import.meta.url).pathname;
 const SCREENSHOTS = root('docs/screenshots');
+// The live widget, not the standalone page's pre-rendered article (#lectern-ssr).
+const LIVE = '.lectern:not(#lectern-ssr)';
 
 let site;
 let browser;
@@ -66,7 +68,7 @@ for (const lang of Object.keys(TITLES)) {
       for (const width of [375, 1280]) {
         await withPage({ colorScheme, viewport: { width, height: 800 } }, async (page) => {
           await page.goto(`${site.origin}/?lang=${lang}`);
-          await page.locator('article h1').getByText(TITLES[lang]).waitFor();
+          await page.locator(`${LIVE} article h1`).getByText(TITLES[lang]).waitFor();
           await page.locator('.lc-article__meta time').first().waitFor();
           for (const bio of ['closed', 'open']) {
             if (bio === 'open') {
@@ -85,7 +87,7 @@ for (const lang of Object.keys(TITLES)) {
 test('the axe check can fail: an image without alt text in the article is a violation', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${site.origin}/?lang=en`);
-    await page.locator('article h1').waitFor();
+    await page.locator(`${LIVE} article h1`).waitFor();
     await page.evaluate(() => document.querySelector('.lc-body__p').append(document.createElement('img')));
     const violations = await axe(page);
     assert.ok(violations.some((v) => v.startsWith('image-alt')), JSON.stringify(violations));
@@ -134,7 +136,9 @@ function focusedInfo(page) {
 test('keyboard only: Tab reaches every control and link with visible focus; back-to-top, language and Escape behave', async () => {
   await withPage({ viewport: { width: 1280, height: 800 } }, async (page) => {
     await page.goto(`${site.origin}/?lang=en`);
-    await page.locator('article h1').getByText(TITLES.en).waitFor();
+    await page.locator(`${LIVE} article h1`).getByText(TITLES.en).waitFor();
+    // The widget has taken the pre-rendered article's place (its dates are formatted).
+    await page.locator('.lc-article__meta time', { hasText: 'Apr 4, 2018' }).waitFor();
     const seen = [];
     for (let i = 0; i < 40; i += 1) {
       await page.keyboard.press('Tab');
@@ -175,7 +179,7 @@ test('keyboard only: Tab reaches every control and link with visible focus; back
 test('semantics: a labelled article, a labelled language nav, a labelled related list, headings in order', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${site.origin}/?lang=en`);
-    await page.locator('article h1').getByText(TITLES.en).waitFor();
+    await page.locator(`${LIVE} article h1`).getByText(TITLES.en).waitFor();
     assert.equal(await page.getByRole('article', { name: TITLES.en }).count(), 1);
     assert.equal(await page.getByRole('navigation', { name: 'Language' }).count(), 1);
     const related = page.getByRole('region', { name: 'You might also like' });
@@ -203,7 +207,7 @@ test('at 320 CSS px (400% zoom) nothing scrolls sideways, is clipped or overlaps
   for (const lang of Object.keys(TITLES)) {
     await withPage({ viewport: { width: 320, height: 640 } }, async (page) => {
       await page.goto(`${site.origin}/?lang=${lang}`);
-      await page.locator('article h1').getByText(TITLES[lang]).waitFor();
+      await page.locator(`${LIVE} article h1`).getByText(TITLES[lang]).waitFor();
       await page.locator('.lc-bio__toggle').click();
       const report = await page.evaluate(() => {
         const problems = [];
@@ -248,7 +252,7 @@ test('with prefers-reduced-motion nothing animates; without it the skeleton puls
       await page.locator('.lc-skeleton').waitFor();
       count = await page.evaluate(() => document.getAnimations().length);
       release();
-      await page.locator('article h1').waitFor();
+      await page.locator(`${LIVE} article h1`).waitFor();
       if (reducedMotion === 'reduce') {
         // Back-to-top jumps instead of scrolling smoothly.
         await page.locator('[data-block-id=p9]').scrollIntoViewIfNeeded();

@@ -198,3 +198,56 @@ test('the JS API mounts, switches language and destroys; keyboard focus works in
     await context.close();
   }
 });
+
+test("a publisher's pre-rendered article shows before any script runs and the widget takes its place", async () => {
+  // The page as the publisher would build it: the article rendered into the element.
+  const { execFileSync } = await import('node:child_process');
+  const src = `${content.origin}/content/china-opportunity-to-lead-on-north-korea/en.json`;
+  const snippet = execFileSync(
+    'cargo',
+    ['run', '--quiet', '--offline', '--locked', '-p', 'lectern-cli', '--', 'render',
+      root('content/china-opportunity-to-lead-on-north-korea/en.json'), '--base', src],
+    { cwd: root(''), encoding: 'utf8' },
+  );
+  const pre = await serveSite(
+    { '/assets/lectern/': root('dist'), '/': root('examples/host') },
+    {
+      headers: {
+        'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: ${content.origin}; connect-src 'self' ${content.origin}`,
+      },
+      rewriteHtml: (html) =>
+        html.replaceAll('"/content/', `"${content.origin}/content/`).replace('<!-- lectern:prerender -->', () => snippet),
+    },
+  );
+  try {
+    const still = await browser.newContext({ javaScriptEnabled: false });
+    const stillPage = await still.newPage();
+    await stillPage.goto(`${pre.origin}/prerendered.html`);
+    const title = stillPage.locator('#widget-pre h2.lc-article__title');
+    assert.equal((await title.textContent()).trim(), EN);
+    assert.equal(await stillPage.locator('#widget-pre .lc-body__p').count(), 10);
+    const before = await title.boundingBox();
+    await still.close();
+
+    const { context, page, errors } = await pageWithErrorLog(browser);
+    try {
+      await page.goto(`${pre.origin}/prerendered.html`);
+      // The widget's own rendering: inside the shadow root, with the date formatted.
+      await page.waitForFunction(() => {
+        const shadow = document.getElementById('widget-pre').shadowRoot;
+        return shadow?.querySelector('.lc-article__meta time')?.textContent === 'Apr 4, 2018';
+      });
+      const state = await page.evaluate(() => {
+        const shadow = document.getElementById('widget-pre').shadowRoot;
+        const titleBox = shadow.querySelector('h2.lc-article__title').getBoundingClientRect();
+        return { slot: shadow.querySelector('slot') !== null, x: titleBox.x, y: titleBox.y, width: titleBox.width, height: titleBox.height };
+      });
+      assert.deepEqual(state, { slot: false, ...before });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await pre.close();
+  }
+});

@@ -32,7 +32,9 @@ async function withPage(options, body, { allowErrors = false } = {}) {
   }
 }
 
-const title = (page) => page.locator('article h1');
+// The live widget's title: the standalone page's pre-rendered article (#lectern-ssr)
+// shows first, and its controls answer only once the widget has taken over.
+const title = (page) => page.locator('.lectern:not(#lectern-ssr) article h1');
 
 test('switching language re-renders in place and the page follows: ?lang=, <html lang>, title', async () => {
   await withPage({}, async (page) => {
@@ -191,7 +193,8 @@ test('blocked storage fails quietly: the reader still reads and switches', async
 test('teasers show image, category, date, title and dek', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${server.origin}/?lang=en`);
-    const teaser = page.locator('.lc-teaser').first();
+    await title(page).waitFor();
+    const teaser = page.locator('.lectern:not(#lectern-ssr) .lc-teaser').first();
     await teaser.waitFor();
     const img = teaser.locator('img');
     await img.waitFor();

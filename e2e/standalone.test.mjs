@@ -39,7 +39,7 @@ test('the standalone page shows the sample article title as its h1 under a stric
       document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));
     });
     await page.goto(`${server.origin}/`);
-    const title = page.locator('article h1');
+    const title = page.locator('.lectern:not(#lectern-ssr) article h1');
     await title.waitFor({ timeout: 15_000 });
     assert.equal((await title.textContent()).trim(), sample.title);
     assert.equal(await page.locator('article').getAttribute('lang'), sample.lang);
@@ -82,6 +82,26 @@ test('the widget takes the pre-rendered article\'s place without moving it', asy
     assert.deepEqual(await page.locator('article h1').boundingBox(), before);
     assert.deepEqual(await page.locator('[data-block-id=p3]').boundingBox(), beforeBody);
     assert.equal(await page.locator('#lectern-ssr').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a keyboard user focused in the pre-rendered article keeps focus when the widget takes over', async () => {
+  const { context, page, errors } = await pageWithErrorLog(browser);
+  try {
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route('**/china-opportunity-to-lead-on-north-korea/en.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.origin}/`);
+    await page.locator('#lectern-ssr button[lang="zh-Hans"]').focus();
+    release();
+    await page.locator('.lc-article__meta time', { hasText: 'Apr 4, 2018' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.matches('.lectern:not(#lectern-ssr) button[lang="zh-Hans"]'));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

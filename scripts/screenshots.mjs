@@ -12,7 +12,8 @@ const browser = await launchBrowser();
 async function shot(name, { lang, width, scheme = 'light', bio = false, fullPage = false }) {
   const page = await browser.newPage({ viewport: { width, height: width < 600 ? 812 : 900 }, colorScheme: scheme });
   await page.goto(`${server.origin}/?lang=${lang}`);
-  await page.locator('article h1').waitFor();
+  // Wait for the live widget, not the pre-rendered article.
+  await page.locator('.lectern:not(#lectern-ssr) article h1').waitFor();
   await page.locator('.lc-article__meta time').first().waitFor();
   if (bio) {
     const toggle = page.locator('.lc-bio__toggle');

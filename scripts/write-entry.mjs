@@ -27,6 +27,9 @@ const css = one(/^lectern-[0-9a-f]+\.css$/, 'widget stylesheet');
 const template = await readFile(new URL('../src/lectern.js', import.meta.url), 'utf8');
 const entry = template.replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css);
 await writeFile(join(staging, 'lectern.js'), entry);
+// A stable name for the stylesheet too, for pages that show a pre-rendered
+// article before the widget starts (the widget itself loads the hashed one).
+await writeFile(join(staging, 'lectern.css'), await readFile(join(staging, css)));
 console.log(`write-entry: lectern.js -> ${glue}, ${wasm}, ${css}`);
 
 // The standalone page: its default article, rendered by the widget's own components.

@@ -3,6 +3,11 @@
 // shadow root on each, with the widget's stylesheet inside. Every asset is
 // resolved relative to this file, so the folder works from any path or CDN.
 // scripts/write-entry.mjs fills in the content-hashed names at build time.
+//
+// A publisher may put the article's pre-rendered HTML (lectern-cli render)
+// inside the element, with lectern.css on the page: it is readable before any
+// script runs, and stays on screen (through a slot) until the widget has the
+// article and takes its place.
 import init, { mount_widget, start_standalone } from './__GLUE__';
 
 const STYLESHEET = new URL('./__CSS__', import.meta.url).href;
@@ -49,14 +54,16 @@ function mount(element, options = {}) {
   link.rel = 'stylesheet';
   link.href = STYLESHEET;
   const container = document.createElement('div');
-  shadow.replaceChildren(link, container);
+  const slot = element.childElementCount > 0 ? document.createElement('slot') : null;
+  if (slot) container.hidden = true;
+  shadow.replaceChildren(link, container, ...(slot ? [slot] : []));
   const styled = new Promise((done) => {
     link.addEventListener('load', done, { once: true });
     link.addEventListener('error', done, { once: true });
   });
   Promise.all([ready, styled]).then(() => {
     if (destroyed) return;
-    widget = mount_widget(container, element, opts.src, opts.lang, opts.headingLevel, opts.related);
+    widget = mount_widget(container, element, opts.src, opts.lang, opts.headingLevel, opts.related, slot);
     for (const lang of pending.splice(0)) widget.set_language(lang);
   }, (error) => {
     const detail = { message: `Lectern could not start: ${error}` };

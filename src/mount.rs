@@ -3,6 +3,9 @@
 //! hook that reports inside the widgets instead of touching the host page.
 
 use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -42,11 +45,17 @@ fn dispatch(host: &Element, name: &str, key: &str, value: &str) {
     }
 }
 
+/// A widget's app, once mounted, and what it was mounted with.
+struct WidgetState {
+    app: Option<AppHandle<Reader>>,
+    props: ReaderProps,
+    destroyed: bool,
+}
+
 /// One embedded widget, as `lectern.js` holds it.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    app: Option<AppHandle<Reader>>,
-    props: ReaderProps,
+    state: Rc<RefCell<WidgetState>>,
     container: Element,
 }
 
@@ -54,7 +63,9 @@ pub struct WidgetHandle {
 impl WidgetHandle {
     /// Unmounts the widget and forgets it.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
+        let mut state = self.state.borrow_mut();
+        state.destroyed = true;
+        if let Some(app) = state.app.take() {
             app.destroy();
         }
         let container = self.container.clone();
@@ -63,15 +74,19 @@ impl WidgetHandle {
 
     /// Shows the article in `lang`, when it has that version.
     pub fn set_language(&mut self, lang: String) {
-        if let Some(app) = self.app.as_mut() {
-            self.props.lang = Some(lang.into());
-            app.update(self.props.clone());
+        let mut state = self.state.borrow_mut();
+        state.props.lang = Some(lang.into());
+        let props = state.props.clone();
+        if let Some(app) = state.app.as_mut() {
+            app.update(props);
         }
     }
 }
 
 /// Mounts a widget into `container` (inside `host`'s shadow root), for the
-/// article at `src`. Events are dispatched on `host`.
+/// article at `src`. Events are dispatched on `host`. With `prerendered` (the
+/// slot showing a publisher's pre-rendered article), the document is fetched
+/// first and the widget then takes the slot's place.
 #[wasm_bindgen]
 #[must_use]
 pub fn mount_widget(
@@ -81,11 +96,14 @@ pub fn mount_widget(
     lang: Option<String>,
     heading_level: u8,
     related: Option<String>,
+    prerendered: Option<Element>,
 ) -> WidgetHandle {
     install_panic_hook();
     let on_language_change = {
         let host = host.clone();
-        Callback::from(move |lang: String| dispatch(&host, "lectern:languagechange", "lang", &lang))
+        Callback::from(move |lang: String| {
+            dispatch(&host, "lectern:languagechange", "lang", &lang);
+        })
     };
     let on_error = Callback::from(move |message: String| {
         dispatch(&host, "lectern:error", "message", &message);
@@ -102,13 +120,50 @@ pub fn mount_widget(
         initial: None,
     };
     ROOTS.with(|roots| roots.borrow_mut().push(container.clone()));
-    let app =
-        yew::Renderer::<Reader>::with_root_and_props(container.clone(), props.clone()).render();
-    WidgetHandle {
-        app: Some(app),
+    let state = Rc::new(RefCell::new(WidgetState {
+        app: None,
         props,
-        container,
-    }
+        destroyed: false,
+    }));
+    let handle = WidgetHandle {
+        state: Rc::clone(&state),
+        container: container.clone(),
+    };
+    let Some(slot) = prerendered else {
+        start_widget(&state, container, None);
+        return handle;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let src = state.borrow().props.src.clone();
+        let initial = match web_sys::AbortController::new() {
+            Ok(controller) => Some(
+                crate::api::fetch_article(&src, &controller)
+                    .await
+                    .map(Rc::new),
+            ),
+            Err(_) => None,
+        };
+        if state.borrow().destroyed {
+            return;
+        }
+        let focus = focus_position(&host_of(&slot));
+        slot.remove();
+        let _ = container.remove_attribute("hidden");
+        start_widget(&state, container.clone(), initial);
+        restore_focus(container, focus);
+    });
+    handle
+}
+
+fn start_widget(
+    state: &Rc<RefCell<WidgetState>>,
+    container: Element,
+    initial: Option<Result<Rc<crate::model::Article>, crate::error::LoadError>>,
+) {
+    let mut state = state.borrow_mut();
+    let mut props = state.props.clone();
+    props.initial = initial;
+    state.app = Some(yew::Renderer::<Reader>::with_root_and_props(container, props).render());
 }
 
 /// The standalone page: the element marked `data-lectern-standalone`, title
@@ -180,10 +235,49 @@ pub fn start_standalone() {
     });
 }
 
-/// Mounts the widget in place of whatever `element` holds.
+/// Mounts the widget in place of whatever `element` holds (the pre-rendered
+/// article), keeping a keyboard user's focus on the same control.
 fn mount_replacing(element: Element, props: ReaderProps) {
+    let focus = focus_position(&element);
     element.set_text_content(None);
-    let _app = yew::Renderer::<Reader>::with_root_and_props(element, props).render();
+    let _app = yew::Renderer::<Reader>::with_root_and_props(element.clone(), props).render();
+    restore_focus(element, focus);
+}
+
+/// What a reader can focus, in document order.
+const FOCUSABLE: &str = "a[href], button, [tabindex]";
+
+/// The host element of a slot's shadow root (the element the publisher wrote).
+fn host_of(slot: &Element) -> Element {
+    slot.get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .map_or_else(|_| slot.clone(), |root| root.host())
+}
+
+/// The index, among the focusable elements under `root`, of the one that
+/// has focus, if focus is under `root`.
+fn focus_position(root: &Element) -> Option<u32> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    if !root.contains(Some(&active)) {
+        return None;
+    }
+    let all = root.query_selector_all(FOCUSABLE).ok()?;
+    (0..all.length()).find(|&i| all.item(i).is_some_and(|node| node == *active))
+}
+
+/// After the widget's first render, focuses the control at `index` under `root`.
+fn restore_focus(root: Element, index: Option<u32>) {
+    let Some(index) = index else { return };
+    crate::browser::when_idle(move || {
+        if let Some(element) = root
+            .query_selector_all(FOCUSABLE)
+            .ok()
+            .and_then(|all| all.item(index))
+            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
 }
 
 /// `src` made absolute against the page.
