@@ -11,20 +11,25 @@ const EN = 'China’s Opportunity to Lead on North Korea';
 const HANS = '中国在朝鲜问题上发挥领导作用的机遇';
 const HANT = '中國在朝鮮問題上發揮領導作用的機遇';
 
-let content;
-let host;
-let browser;
-before(async () => {
-  content = await serveSite({ '/content/': root('content') }, { cors: true });
-  const csp = [
+/** The embed contract's CSP, with the content's origin where this test needs it. */
+function contractCsp(contentOrigin) {
+  return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     // The contract's `https:` admits a real content host's images; this test's
     // content origin is plain http on 127.0.0.1, so it is named like connect-src.
-    `img-src 'self' https: data: ${content.origin}`,
-    `connect-src 'self' ${content.origin}`,
+    `img-src 'self' https: data: ${contentOrigin}`,
+    `connect-src 'self' ${contentOrigin}`,
   ].join('; ');
+}
+
+let content;
+let host;
+let browser;
+before(async () => {
+  content = await serveSite({ '/content/': root('content') }, { cors: true });
+  const csp = contractCsp(content.origin);
   host = await serveSite(
     { '/assets/lectern/': root('dist'), '/': root('examples/host') },
     {
@@ -213,7 +218,7 @@ test("a publisher's pre-rendered article shows before any script runs and the wi
     { '/assets/lectern/': root('dist'), '/': root('examples/host') },
     {
       headers: {
-        'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: ${content.origin}; connect-src 'self' ${content.origin}`,
+        'content-security-policy': contractCsp(content.origin),
       },
       rewriteHtml: (html) =>
         html.replaceAll('"/content/', `"${content.origin}/content/`).replace('<!-- lectern:prerender -->', () => snippet),

@@ -36,8 +36,17 @@ pub const RELATED_ATTRIBUTE: &str = "data-lectern-related";
 pub fn parse_heading_level(value: Option<&str>, default: u8) -> u8 {
     value
         .and_then(|v| v.trim().parse::<u8>().ok())
-        .filter(|level| (1..=6).contains(level))
-        .unwrap_or(default)
+        .map_or(default, |level| heading_level_or(level, default))
+}
+
+/// `level` when it is a heading level from 1 to 6, else `default`.
+#[must_use]
+pub fn heading_level_or(level: u8, default: u8) -> u8 {
+    if (1..=6).contains(&level) {
+        level
+    } else {
+        default
+    }
 }
 
 /// A `?article=` value the standalone page accepts: a slug of lower-case

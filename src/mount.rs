@@ -14,8 +14,8 @@ use yew::{AppHandle, AttrValue, Callback};
 use crate::components::RelatedMode;
 use crate::i18n::UiLang;
 use crate::{
-    article_slug, parse_heading_level, Reader, ReaderProps, HEADING_LEVEL_ATTRIBUTE,
-    LANG_ATTRIBUTE, RELATED_ATTRIBUTE, SRC_ATTRIBUTE,
+    article_slug, heading_level_or, parse_heading_level, Reader, ReaderProps,
+    HEADING_LEVEL_ATTRIBUTE, LANG_ATTRIBUTE, RELATED_ATTRIBUTE, SRC_ATTRIBUTE,
 };
 
 thread_local! {
@@ -110,7 +110,7 @@ pub fn mount_widget(
     });
     let props = ReaderProps {
         src: src.into(),
-        heading_level: parse_heading_level(Some(&heading_level.to_string()), 2),
+        heading_level: heading_level_or(heading_level, 2),
         lang: lang.map(AttrValue::from),
         related: RelatedMode::parse(related.as_deref()),
         standalone: false,
