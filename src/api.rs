@@ -1,15 +1,18 @@
-//! The only module that does HTTP: fetch a document, check the status before
-//! reading the body, and hand the bytes to the model's validation.
+//! The only module that does HTTP: fetch a document with the browser's
+//! `fetch`, check the status before reading the body, parse it with the
+//! browser's `JSON.parse` and hand the value to the model's validation.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
-use web_sys::AbortController;
+use js_sys::{Array, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Response};
 
 use crate::error::LoadError;
-use crate::model::{self, Article, ParsedUrl, Resolver, UrlParser};
+use crate::model::{self, Article, Json, JsonValue, ParsedUrl, Resolver, UrlParser};
 
 /// The browser's own WHATWG URL parser (`new URL(href, base)`).
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,6 +30,54 @@ impl UrlParser for BrowserUrl {
             scheme: protocol.strip_suffix(':').unwrap_or(&protocol).to_owned(),
             href: url.href(),
         })
+    }
+}
+
+/// A value made by the browser's `JSON.parse`, read by the validation.
+///
+/// `JSON.parse` makes only null, booleans, numbers, strings, arrays and plain
+/// objects. Fields are read with `Reflect.get`, which would also see
+/// `Object.prototype`'s members: no field the format names is one of them.
+#[derive(Debug, Clone)]
+pub struct BrowserJson(pub JsValue);
+
+impl JsonValue for BrowserJson {
+    fn read(&self) -> Json<Self> {
+        let value = &self.0;
+        if let Some(text) = value.as_string() {
+            Json::String(text)
+        } else if let Some(b) = value.as_bool() {
+            Json::Bool(b)
+        } else if let Some(n) = value.as_f64() {
+            Json::Number(model::json::whole_f64(n))
+        } else if Array::is_array(value) {
+            Json::Array(
+                value
+                    .unchecked_ref::<Array>()
+                    .iter()
+                    .map(BrowserJson)
+                    .collect(),
+            )
+        } else if value.is_object() {
+            Json::Object
+        } else {
+            Json::Null
+        }
+    }
+
+    fn field(&self, key: &str) -> Option<Self> {
+        if !self.0.is_object() || Array::is_array(&self.0) {
+            return None;
+        }
+        let value = Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
+        (!value.is_undefined()).then_some(Self(value))
+    }
+
+    fn number_text(&self) -> String {
+        js_sys::JSON::stringify(&self.0)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
     }
 }
 
@@ -67,39 +118,65 @@ pub async fn fetch_article(url: &str, controller: &AbortController) -> Result<Ar
             LoadError::Network
         }
     };
-    let response = Request::get(url)
-        .abort_signal(Some(&controller.signal()))
-        .send()
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(failed)?;
+        .map_err(failed)?
+        .unchecked_into();
     if let Some(error) = error_for_status(response.status()) {
         return Err(error);
     }
-    // Relative URLs in the document resolve against where it really came
-    // from, after redirects, as a browser resolves them.
     // Refuse a body we know is too large before reading it.
     let declared = response
         .headers()
         .get("content-length")
+        .ok()
+        .flatten()
         .and_then(|v| v.trim().parse::<usize>().ok());
     if let Some(bytes) = declared.filter(|b| *b > model::MAX_DOCUMENT_BYTES) {
         return Err(model::ContentError::TooLarge { bytes }.into());
     }
+    // Relative URLs in the document resolve against where it really came
+    // from, after redirects, as a browser resolves them.
     let base = response.url();
-    let bytes = response.binary().await.map_err(failed)?;
+    let body = JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    let bytes = Uint8Array::new(&body);
+    let length = usize::try_from(bytes.length()).unwrap_or(usize::MAX);
+    if length > model::MAX_DOCUMENT_BYTES {
+        return Err(model::ContentError::TooLarge { bytes: length }.into());
+    }
+    let value = parse_json(&bytes)?;
     let urls = Resolver::new(&BrowserUrl, Some(&base));
-    let article = model::parse_article(&bytes, &urls)?;
+    let article = model::check_value(BrowserJson(value), &urls)
+        .map_err(|problems| LoadError::from(model::ContentError::Invalid(problems)))?;
     if !article.skipped_blocks.is_empty() {
-        web_sys::console::warn_1(
-            &format!(
-                "Lectern: skipped {} block(s) of unknown type: {}",
-                article.skipped_blocks.len(),
-                article.skipped_blocks.join(", ")
-            )
-            .into(),
+        web_sys::console::warn_2(
+            &"Lectern: skipped blocks of unknown type:".into(),
+            &article.skipped_blocks.join(", ").into(),
         );
     }
     Ok(article)
+}
+
+/// Decodes UTF-8 strictly (as JSON requires) and parses with `JSON.parse`.
+fn parse_json(bytes: &Uint8Array) -> Result<JsValue, model::ContentError> {
+    let not_json = |error: JsValue| {
+        model::ContentError::NotJson(
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map_or_else(|| "unreadable".to_owned(), |e| String::from(e.message())),
+        )
+    };
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder =
+        web_sys::TextDecoder::new_with_label_and_options("utf-8", &options).map_err(not_json)?;
+    let text = decoder.decode_with_js_u8_array(bytes).map_err(not_json)?;
+    js_sys::JSON::parse(&text).map_err(not_json)
 }
 
 #[cfg(test)]

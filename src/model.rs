@@ -5,16 +5,20 @@
 //! No web types live here, so everything is tested natively.
 
 pub mod date;
+pub mod json;
 pub mod langtag;
 pub mod links;
 mod validate;
 
 use std::fmt;
 
+pub use json::{Json, JsonValue};
 #[cfg(not(target_arch = "wasm32"))]
 pub use links::WhatwgUrl;
 pub use links::{ParsedUrl, Resolver, SafeUrl, UrlParser, UrlUse};
-pub use validate::{check_value, parse_article};
+pub use validate::check_value;
+#[cfg(not(target_arch = "wasm32"))]
+pub use validate::parse_article;
 
 /// The only format this widget reads.
 pub const FORMAT: &str = "lectern.article/1";

@@ -4,7 +4,6 @@
 //! unmounting aborts the request in flight and drops its result.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -82,8 +81,32 @@ fn next_id_prefix() -> AttrValue {
     AttrValue::from(format!("lectern-{n}"))
 }
 
-/// Documents already fetched, by URL: switching back is instant.
-type Cache = Rc<RefCell<HashMap<String, Rc<Article>>>>;
+/// Documents already fetched, by URL: switching back is instant. A few
+/// entries (an article's versions and the ones opened from it), so a list.
+#[derive(Default)]
+struct Documents(Vec<(String, Rc<Article>)>);
+
+impl Documents {
+    fn get(&self, url: &str) -> Option<Rc<Article>> {
+        self.0
+            .iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, article)| Rc::clone(article))
+    }
+
+    fn contains(&self, url: &str) -> bool {
+        self.0.iter().any(|(u, _)| u == url)
+    }
+
+    /// Keeps the first document stored for `url`.
+    fn insert(&mut self, url: String, article: Rc<Article>) {
+        if !self.contains(&url) {
+            self.0.push((url, article));
+        }
+    }
+}
+
+type Cache = Rc<RefCell<Documents>>;
 
 /// The widget.
 #[component]
@@ -99,7 +122,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let skip_first_fetch = use_mut_ref(|| matches!(props.initial, Some(Err(_))));
     let attempt = use_state(|| 0_u32);
     let cache: Cache = use_mut_ref(|| {
-        let mut cache = HashMap::new();
+        let mut cache = Documents::default();
         if let Some(Ok(article)) = &props.initial {
             cache.insert(props.src.to_string(), Rc::clone(article));
         }
@@ -132,7 +155,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let explicit = props.lang.clone();
         let on_error = props.on_error.clone();
         use_effect_with(((*doc_url).clone(), *attempt), move |(url, _)| {
-            let cached = cache.borrow().get(url).cloned();
+            let cached = cache.borrow().get(url);
             let current = Rc::new(Cell::new(true));
             let mut controller = None;
             if skip_first_fetch.replace(false) {
@@ -385,7 +408,7 @@ fn prefetch_when_idle(article: &Article, cache: &Cache) {
         .translations
         .iter()
         .filter_map(|t| t.href.as_ref().map(ToString::to_string))
-        .filter(|url| !cache.borrow().contains_key(url))
+        .filter(|url| !cache.borrow().contains(url))
         .collect();
     if urls.is_empty() {
         return;
@@ -399,10 +422,7 @@ fn prefetch_when_idle(article: &Article, cache: &Cache) {
                     return;
                 };
                 if let Ok(article) = crate::api::fetch_article(&url, &controller).await {
-                    cache
-                        .borrow_mut()
-                        .entry(url)
-                        .or_insert_with(|| Rc::new(article));
+                    cache.borrow_mut().insert(url, Rc::new(article));
                 }
             });
         }

@@ -3,15 +3,17 @@
 //! input.
 
 use std::collections::HashSet;
-
-use serde_json::{Map, Value};
+use std::marker::PhantomData;
 
 use super::date::is_date_or_date_time;
+use super::json::{Json, JsonValue};
 use super::links::{Resolver, SafeUrl, UrlUse};
 use super::{
-    Article, ArticleId, Author, Block, BlockId, BlockKind, Category, ContentError, ImageRef,
-    Inline, LangTag, Problem, Related, Span, Timestamp, Translation, FORMAT, MAX_DOCUMENT_BYTES,
+    Article, ArticleId, Author, Block, BlockId, BlockKind, Category, ImageRef, Inline, LangTag,
+    Problem, Related, Span, Timestamp, Translation, FORMAT,
 };
+#[cfg(not(target_arch = "wasm32"))]
+use super::{ContentError, MAX_DOCUMENT_BYTES};
 
 /// Parses and checks a document. `urls` resolves its URLs against the
 /// document's own URL and applies the scheme allow-list.
@@ -20,11 +22,12 @@ use super::{
 /// [`ContentError::TooLarge`] over [`MAX_DOCUMENT_BYTES`], checked before
 /// parsing; [`ContentError::NotJson`]; [`ContentError::Invalid`] with every
 /// problem found.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse_article(bytes: &[u8], urls: &Resolver<'_>) -> Result<Article, ContentError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(ContentError::TooLarge { bytes: bytes.len() });
     }
-    let value: Value =
+    let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| ContentError::NotJson(e.to_string()))?;
     check_value(&value, urls).map_err(ContentError::Invalid)
 }
@@ -33,10 +36,11 @@ pub fn parse_article(bytes: &[u8], urls: &Resolver<'_>) -> Result<Article, Conte
 ///
 /// # Errors
 /// Every problem found, in document order (never an empty list).
-pub fn check_value(value: &Value, urls: &Resolver<'_>) -> Result<Article, Vec<Problem>> {
+pub fn check_value<V: JsonValue>(value: V, urls: &Resolver<'_>) -> Result<Article, Vec<Problem>> {
     let mut checker = Checker {
         urls,
         problems: Vec::new(),
+        json: PhantomData,
     };
     let article = checker.article(value);
     match article {
@@ -48,29 +52,6 @@ pub fn check_value(value: &Value, urls: &Resolver<'_>) -> Result<Article, Vec<Pr
             Err(checker.problems)
         }
     }
-}
-
-/// How a JSON value is named in messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// A JSON number's value when it is a whole number (JSON Schema counts `2.0`
-/// as the integer 2, and so do we).
-fn whole(n: &serde_json::Number) -> Option<u64> {
-    n.as_u64().or_else(|| {
-        let f = n.as_f64()?;
-        // Exactly representable range of f64 integers; beyond it, "too large".
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        (f.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&f)).then_some(f as u64)
-    })
 }
 
 fn child(path: &str, key: &str) -> String {
@@ -88,18 +69,25 @@ fn index(path: &str, i: usize) -> String {
 /// A problem was found and recorded in [`Checker::problems`].
 struct Reported;
 
-struct Checker<'a> {
+struct Checker<'a, V> {
     urls: &'a Resolver<'a>,
     problems: Vec<Problem>,
+    json: PhantomData<V>,
 }
 
-/// One object being read: its fields and its path.
-struct Obj<'v> {
-    map: &'v Map<String, Value>,
+/// One object being read: the value and its path.
+struct Obj<V> {
+    value: V,
     path: String,
 }
 
-impl Checker<'_> {
+impl<V: JsonValue> Obj<V> {
+    fn get(&self, key: &str) -> Option<V> {
+        self.value.field(key)
+    }
+}
+
+impl<V: JsonValue> Checker<'_, V> {
     fn problem(&mut self, path: &str, message: String) {
         self.problems.push(Problem {
             path: path.to_owned(),
@@ -107,29 +95,30 @@ impl Checker<'_> {
         });
     }
 
-    fn wrong_type(&mut self, path: &str, expected: &str, found: &Value) {
-        self.problem(path, format!("expected {expected}, found {}", kind(found)));
+    fn wrong_type(&mut self, path: &str, expected: &str, found: &Json<V>) {
+        self.problem(path, format!("expected {expected}, found {}", found.kind()));
     }
 
-    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<Obj<'v>> {
-        if let Value::Object(map) = value {
+    fn object(&mut self, value: &V, path: &str) -> Option<Obj<V>> {
+        let read = value.read();
+        if matches!(read, Json::Object) {
             Some(Obj {
-                map,
+                value: value.clone(),
                 path: path.to_owned(),
             })
         } else {
             self.wrong_type(
                 if path.is_empty() { "(document)" } else { path },
                 "an object",
-                value,
+                &read,
             );
             None
         }
     }
 
     /// A field that must be present. Reports it missing otherwise.
-    fn required<'v>(&mut self, obj: &Obj<'v>, key: &str) -> Option<&'v Value> {
-        let value = obj.map.get(key);
+    fn required(&mut self, obj: &Obj<V>, key: &str) -> Option<V> {
+        let value = obj.get(key);
         if value.is_none() {
             self.problem(
                 &child(&obj.path, key),
@@ -139,46 +128,50 @@ impl Checker<'_> {
         value
     }
 
-    fn string(&mut self, value: &Value, path: &str) -> Option<String> {
-        if let Value::String(s) = value {
-            Some(s.clone())
-        } else {
-            self.wrong_type(path, "a string", value);
-            None
+    fn string(&mut self, value: &V, path: &str) -> Option<String> {
+        match value.read() {
+            Json::String(s) => Some(s),
+            other => {
+                self.wrong_type(path, "a string", &other);
+                None
+            }
         }
     }
 
-    fn required_string(&mut self, obj: &Obj<'_>, key: &str) -> Option<String> {
+    fn required_string(&mut self, obj: &Obj<V>, key: &str) -> Option<String> {
         let value = self.required(obj, key)?;
-        self.string(value, &child(&obj.path, key))
+        self.string(&value, &child(&obj.path, key))
     }
 
-    fn optional_string(&mut self, obj: &Obj<'_>, key: &str) -> Option<String> {
-        let value = obj.map.get(key)?;
-        self.string(value, &child(&obj.path, key))
+    fn optional_string(&mut self, obj: &Obj<V>, key: &str) -> Option<String> {
+        let value = obj.get(key)?;
+        self.string(&value, &child(&obj.path, key))
     }
 
-    fn optional_bool(&mut self, obj: &Obj<'_>, key: &str) -> bool {
-        match obj.map.get(key) {
-            None => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => {
-                self.wrong_type(&child(&obj.path, key), "true or false", other);
+    fn optional_bool(&mut self, obj: &Obj<V>, key: &str) -> bool {
+        let Some(value) = obj.get(key) else {
+            return false;
+        };
+        match value.read() {
+            Json::Bool(b) => b,
+            other => {
+                self.wrong_type(&child(&obj.path, key), "true or false", &other);
                 false
             }
         }
     }
 
-    fn array<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Vec<Value>> {
-        if let Value::Array(items) = value {
-            Some(items)
-        } else {
-            self.wrong_type(path, "an array", value);
-            None
+    fn array(&mut self, value: &V, path: &str) -> Option<Vec<V>> {
+        match value.read() {
+            Json::Array(items) => Some(items),
+            other => {
+                self.wrong_type(path, "an array", &other);
+                None
+            }
         }
     }
 
-    fn lang_tag(&mut self, value: &Value, path: &str) -> Option<LangTag> {
+    fn lang_tag(&mut self, value: &V, path: &str) -> Option<LangTag> {
         let tag = self.string(value, path)?;
         let parsed = LangTag::parse(&tag);
         if parsed.is_none() {
@@ -187,7 +180,7 @@ impl Checker<'_> {
         parsed
     }
 
-    fn timestamp(&mut self, value: &Value, path: &str) -> Option<Timestamp> {
+    fn timestamp(&mut self, value: &V, path: &str) -> Option<Timestamp> {
         let text = self.string(value, path)?;
         if is_date_or_date_time(&text) {
             Some(Timestamp(text))
@@ -200,14 +193,14 @@ impl Checker<'_> {
         }
     }
 
-    fn url(&mut self, obj: &Obj<'_>, key: &str, use_: UrlUse) -> Option<SafeUrl> {
+    fn url(&mut self, obj: &Obj<V>, key: &str, use_: UrlUse) -> Option<SafeUrl> {
         let href = self.optional_string(obj, key)?;
         self.urls.resolve(&href, use_)
     }
 
     fn required_url(
         &mut self,
-        obj: &Obj<'_>,
+        obj: &Obj<V>,
         key: &str,
         use_: UrlUse,
     ) -> Result<Option<SafeUrl>, Reported> {
@@ -215,8 +208,8 @@ impl Checker<'_> {
         Ok(self.urls.resolve(&href, use_))
     }
 
-    fn article(&mut self, value: &Value) -> Option<Article> {
-        let root = self.object(value, "")?;
+    fn article(&mut self, value: V) -> Option<Article> {
+        let root = self.object(&value, "")?;
         let format = self.required_string(&root, "format");
         if let Some(format) = &format {
             if format != FORMAT {
@@ -238,32 +231,31 @@ impl Checker<'_> {
         });
         let lang = self
             .required(&root, "lang")
-            .and_then(|v| self.lang_tag(v, "lang"));
-        let translations = match root.map.get("translations") {
+            .and_then(|v| self.lang_tag(&v, "lang"));
+        let translations = match root.get("translations") {
             None => Some(Vec::new()),
-            Some(v) => self.list(v, "translations", Self::translation),
+            Some(v) => self.list(&v, "translations", Self::translation),
         };
         let url = self.url(&root, "url", UrlUse::Link);
-        let category = match root.map.get("category") {
+        let category = match root.get("category") {
             None => Some(None),
-            Some(v) => self.category(v, "category").map(Some),
+            Some(v) => self.category(&v, "category").map(Some),
         };
         let title = self.required_string(&root, "title");
         let dek = self.optional_string(&root, "dek");
         let published = self
             .required(&root, "published")
-            .and_then(|v| self.timestamp(v, "published"));
+            .and_then(|v| self.timestamp(&v, "published"));
         let updated = root
-            .map
             .get("updated")
-            .and_then(|v| self.timestamp(v, "updated"));
+            .and_then(|v| self.timestamp(&v, "updated"));
         let authors = self
             .required(&root, "authors")
-            .and_then(|v| self.list(v, "authors", Self::author));
-        let body = self.required(&root, "body").and_then(|v| self.body(v));
-        let related = match root.map.get("related") {
+            .and_then(|v| self.list(&v, "authors", Self::author));
+        let body = self.required(&root, "body").and_then(|v| self.body(&v));
+        let related = match root.get("related") {
             None => Some(Vec::new()),
-            Some(v) => self.list(v, "related", Self::related),
+            Some(v) => self.list(&v, "related", Self::related),
         };
         let (body, skipped_blocks) = body?;
         Some(Article {
@@ -286,9 +278,9 @@ impl Checker<'_> {
     /// Checks every item of an array with `item`; `None` if any failed.
     fn list<T>(
         &mut self,
-        value: &Value,
+        value: &V,
         path: &str,
-        item: fn(&mut Self, &Value, &str) -> Option<T>,
+        item: fn(&mut Self, &V, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
         let values = self.array(value, path)?;
         let mut out = Vec::with_capacity(values.len());
@@ -302,16 +294,16 @@ impl Checker<'_> {
         ok.then_some(out)
     }
 
-    fn translation(&mut self, value: &Value, path: &str) -> Option<Translation> {
+    fn translation(&mut self, value: &V, path: &str) -> Option<Translation> {
         let obj = self.object(value, path)?;
         let lang = self
             .required(&obj, "lang")
-            .and_then(|v| self.lang_tag(v, &child(path, "lang")));
+            .and_then(|v| self.lang_tag(&v, &child(path, "lang")));
         let label = self.required_string(&obj, "label");
         let href = self.required_url(&obj, "href", UrlUse::Document);
-        let converted_from = match obj.map.get("converted_from") {
+        let converted_from = match obj.get("converted_from") {
             None => Some(None),
-            Some(v) => self.lang_tag(v, &child(path, "converted_from")).map(Some),
+            Some(v) => self.lang_tag(&v, &child(path, "converted_from")).map(Some),
         };
         Some(Translation {
             lang: lang?,
@@ -321,24 +313,24 @@ impl Checker<'_> {
         })
     }
 
-    fn category(&mut self, value: &Value, path: &str) -> Option<Category> {
+    fn category(&mut self, value: &V, path: &str) -> Option<Category> {
         let obj = self.object(value, path)?;
         let name = self.required_string(&obj, "name");
         let href = self.url(&obj, "href", UrlUse::Link);
         Some(Category { name: name?, href })
     }
 
-    fn author(&mut self, value: &Value, path: &str) -> Option<Author> {
+    fn author(&mut self, value: &V, path: &str) -> Option<Author> {
         let obj = self.object(value, path)?;
         let name = self.required_string(&obj, "name");
         let role = self.optional_string(&obj, "role");
-        let bio = match obj.map.get("bio") {
+        let bio = match obj.get("bio") {
             None => Some(None),
-            Some(v) => self.inline(v, &child(path, "bio")).map(Some),
+            Some(v) => self.inline(&v, &child(path, "bio")).map(Some),
         };
-        let avatar = match obj.map.get("avatar") {
+        let avatar = match obj.get("avatar") {
             None => Some(None),
-            Some(v) => self.image_ref(v, &child(path, "avatar")).map(Some),
+            Some(v) => self.image_ref(&v, &child(path, "avatar")).map(Some),
         };
         let href = self.url(&obj, "href", UrlUse::Link);
         Some(Author {
@@ -350,12 +342,12 @@ impl Checker<'_> {
         })
     }
 
-    fn image_ref(&mut self, value: &Value, path: &str) -> Option<ImageRef> {
+    fn image_ref(&mut self, value: &V, path: &str) -> Option<ImageRef> {
         let obj = self.object(value, path)?;
         self.image_fields(&obj)
     }
 
-    fn image_fields(&mut self, obj: &Obj<'_>) -> Option<ImageRef> {
+    fn image_fields(&mut self, obj: &Obj<V>) -> Option<ImageRef> {
         let src = self.required_url(obj, "src", UrlUse::Image);
         let alt = self.required_string(obj, "alt");
         Some(ImageRef {
@@ -364,19 +356,19 @@ impl Checker<'_> {
         })
     }
 
-    fn related(&mut self, value: &Value, path: &str) -> Option<Related> {
+    fn related(&mut self, value: &V, path: &str) -> Option<Related> {
         let obj = self.object(value, path)?;
         let title = self.required_string(&obj, "title");
         let href = self.required_url(&obj, "href", UrlUse::Link);
         let article = self.url(&obj, "article", UrlUse::Document);
         let category = self.optional_string(&obj, "category");
-        let published = match obj.map.get("published") {
+        let published = match obj.get("published") {
             None => Some(None),
-            Some(v) => self.timestamp(v, &child(path, "published")).map(Some),
+            Some(v) => self.timestamp(&v, &child(path, "published")).map(Some),
         };
-        let image = match obj.map.get("image") {
+        let image = match obj.get("image") {
             None => Some(None),
-            Some(v) => self.image_ref(v, &child(path, "image")).map(Some),
+            Some(v) => self.image_ref(&v, &child(path, "image")).map(Some),
         };
         let dek = self.optional_string(&obj, "dek");
         Some(Related {
@@ -391,13 +383,13 @@ impl Checker<'_> {
     }
 
     /// Inline content: a string, or a list of strings and spans.
-    fn inline(&mut self, value: &Value, path: &str) -> Option<Inline> {
-        match value {
-            Value::String(s) => Some(vec![Span {
-                text: s.clone(),
+    fn inline(&mut self, value: &V, path: &str) -> Option<Inline> {
+        match value.read() {
+            Json::String(text) => Some(vec![Span {
+                text,
                 ..Span::default()
             }]),
-            Value::Array(items) => {
+            Json::Array(items) => {
                 let mut spans = Vec::with_capacity(items.len());
                 let mut ok = true;
                 for (i, item) in items.iter().enumerate() {
@@ -409,19 +401,19 @@ impl Checker<'_> {
                 ok.then_some(spans)
             }
             other => {
-                self.wrong_type(path, "a string or a list of spans", other);
+                self.wrong_type(path, "a string or a list of spans", &other);
                 None
             }
         }
     }
 
-    fn span(&mut self, value: &Value, path: &str) -> Option<Span> {
-        match value {
-            Value::String(s) => Some(Span {
-                text: s.clone(),
+    fn span(&mut self, value: &V, path: &str) -> Option<Span> {
+        match value.read() {
+            Json::String(text) => Some(Span {
+                text,
                 ..Span::default()
             }),
-            Value::Object(_) => {
+            Json::Object => {
                 let obj = self.object(value, path)?;
                 let text = self.required_string(&obj, "text");
                 let em = self.optional_bool(&obj, "em");
@@ -437,17 +429,17 @@ impl Checker<'_> {
                 })
             }
             other => {
-                self.wrong_type(path, "a string or a span object", other);
+                self.wrong_type(path, "a string or a span object", &other);
                 None
             }
         }
     }
 
-    fn body(&mut self, value: &Value) -> Option<(Vec<Block>, Vec<String>)> {
+    fn body(&mut self, value: &V) -> Option<(Vec<Block>, Vec<String>)> {
         let values = self.array(value, "body")?;
         let mut blocks = Vec::with_capacity(values.len());
         let mut skipped = Vec::new();
-        let mut seen_ids: HashSet<&str> = HashSet::new();
+        let mut seen_ids: HashSet<String> = HashSet::new();
         let mut ok = true;
         for (i, v) in values.iter().enumerate() {
             let path = index("body", i);
@@ -455,11 +447,11 @@ impl Checker<'_> {
                 ok = false;
                 continue;
             };
-            let id = match obj.map.get("id") {
+            let id = match obj.get("id").map(|id| id.read()) {
                 None => Some(None),
-                Some(Value::String(id)) => {
-                    if let Some(parsed) = BlockId::parse(id) {
-                        if seen_ids.insert(id.as_str()) {
+                Some(Json::String(id)) => {
+                    if let Some(parsed) = BlockId::parse(&id) {
+                        if seen_ids.insert(id.clone()) {
                             Some(Some(parsed))
                         } else {
                             self.problem(
@@ -477,7 +469,7 @@ impl Checker<'_> {
                     }
                 }
                 Some(other) => {
-                    self.wrong_type(&child(&path, "id"), "a string", other);
+                    self.wrong_type(&child(&path, "id"), "a string", &other);
                     None
                 }
             };
@@ -505,26 +497,24 @@ impl Checker<'_> {
         ok.then_some((blocks, skipped))
     }
 
-    fn required_inline(&mut self, obj: &Obj<'_>, key: &str) -> Option<Inline> {
+    fn required_inline(&mut self, obj: &Obj<V>, key: &str) -> Option<Inline> {
         let value = self.required(obj, key)?;
-        self.inline(value, &child(&obj.path, key))
+        self.inline(&value, &child(&obj.path, key))
     }
 
-    fn paragraph(&mut self, obj: &Obj<'_>) -> Option<BlockKind> {
+    fn paragraph(&mut self, obj: &Obj<V>) -> Option<BlockKind> {
         let text = self.required_inline(obj, "text")?;
         Some(BlockKind::Paragraph { text })
     }
 
-    fn heading(&mut self, obj: &Obj<'_>) -> Option<BlockKind> {
-        let level = match self.required(obj, "level") {
+    fn heading(&mut self, obj: &Obj<V>) -> Option<BlockKind> {
+        let level = match self.required(obj, "level").map(|v| (v.read(), v)) {
             None => None,
-            Some(Value::Number(n)) if matches!(whole(n), Some(2..=4)) => {
-                whole(n).and_then(|l| u8::try_from(l).ok())
-            }
-            Some(other) => {
-                let found = match other {
-                    Value::Number(n) => n.to_string(),
-                    other => kind(other).to_owned(),
+            Some((Json::Number(Some(level @ 2..=4)), _)) => u8::try_from(level).ok(),
+            Some((read, value)) => {
+                let found = match read {
+                    Json::Number(_) => value.number_text(),
+                    other => other.kind().to_owned(),
                 };
                 self.problem(
                     &child(&obj.path, "level"),
@@ -540,48 +530,51 @@ impl Checker<'_> {
         })
     }
 
-    fn quote(&mut self, obj: &Obj<'_>) -> Option<BlockKind> {
+    fn quote(&mut self, obj: &Obj<V>) -> Option<BlockKind> {
         let text = self.required_inline(obj, "text");
         let cite = self.optional_string(obj, "cite");
         Some(BlockKind::Quote { text: text?, cite })
     }
 
-    fn list_block(&mut self, obj: &Obj<'_>) -> Option<BlockKind> {
+    fn list_block(&mut self, obj: &Obj<V>) -> Option<BlockKind> {
         let ordered = self.optional_bool(obj, "ordered");
         let path = child(&obj.path, "items");
         let items = self
             .required(obj, "items")
-            .and_then(|v| self.list(v, &path, Self::inline))?;
+            .and_then(|v| self.list(&v, &path, Self::inline))?;
         Some(BlockKind::List { ordered, items })
     }
 
-    fn dimension(&mut self, obj: &Obj<'_>, key: &str) -> Result<Option<u32>, Reported> {
-        match obj.map.get(key) {
-            None => Ok(None),
-            Some(Value::Number(n)) if whole(n).is_some_and(|v| v >= 1) => {
-                if let Some(v) = whole(n).and_then(|v| u32::try_from(v).ok()) {
+    fn dimension(&mut self, obj: &Obj<V>, key: &str) -> Result<Option<u32>, Reported> {
+        let Some(value) = obj.get(key) else {
+            return Ok(None);
+        };
+        match value.read() {
+            Json::Number(Some(n)) if n >= 1 => {
+                if let Ok(v) = u32::try_from(n) {
                     Ok(Some(v))
                 } else {
-                    self.problem(&child(&obj.path, key), format!("{n} is too large"));
+                    let text = value.number_text();
+                    self.problem(&child(&obj.path, key), format!("{text} is too large"));
                     Err(Reported)
                 }
             }
-            Some(other) => {
+            other => {
                 self.wrong_type(
                     &child(&obj.path, key),
                     "a whole number of pixels, 1 or more",
-                    other,
+                    &other,
                 );
                 Err(Reported)
             }
         }
     }
 
-    fn image_block(&mut self, obj: &Obj<'_>) -> Option<BlockKind> {
+    fn image_block(&mut self, obj: &Obj<V>) -> Option<BlockKind> {
         let image = self.image_fields(obj);
-        let caption = match obj.map.get("caption") {
+        let caption = match obj.get("caption") {
             None => Some(None),
-            Some(v) => self.inline(v, &child(&obj.path, "caption")).map(Some),
+            Some(v) => self.inline(&v, &child(&obj.path, "caption")).map(Some),
         };
         let credit = self.optional_string(obj, "credit");
         let width = self.dimension(obj, "width");
