@@ -256,3 +256,41 @@ test("a publisher's pre-rendered article shows before any script runs and the wi
     await pre.close();
   }
 });
+
+test('a panic in the wasm is reported in every widget, and widgets mounted after it say so too', async () => {
+  const { readdirSync } = await import('node:fs');
+  const glue = readdirSync(root('dist')).find((f) => /^lectern-[0-9a-f]+\.js$/.test(f));
+  const { context, page, errors } = await openHost();
+  try {
+    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
+    await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
+    await inWidget(page, 'widget-missing', '[role=alert]').waitFor();
+    // The test-only export panics; called from a timer, as a panic in an
+    // event handler or a timer would happen (nothing of lectern.js's on the stack).
+    await page.evaluate(async (url) => {
+      const module = await import(url);
+      setTimeout(() => module.lectern_test_panic());
+    }, `${host.origin}/assets/lectern/${glue}`);
+    const crashed = {
+      'widget-en': 'Lectern stopped working. Reload the page to read the article.',
+      'widget-zh': 'Lectern 已停止運作。請重新載入頁面閱讀文章。',
+      'widget-missing': 'Lectern stopped working. Reload the page to read the article.',
+    };
+    for (const [id, text] of Object.entries(crashed)) {
+      const alert = inWidget(page, id, '[role=alert]');
+      await alert.getByText(text).waitFor();
+      assert.equal(await inWidget(page, id, '.lc-article').count(), 0, `${id} no longer shows a dead article`);
+    }
+    const reported = await page.evaluate(() =>
+      window.lecternEvents.filter((e) => e.name === 'lectern:error' && /stopped working/.test(e.detail.message)).map((e) => e.id),
+    );
+    assert.deepEqual(reported.sort(), Object.keys(crashed).sort());
+    // A widget added after the crash reports it instead of staying blank.
+    await page.click('#add-later');
+    await inWidget(page, 'widget-later', '[role=alert]').getByText('Lectern 已停止运行。请重新加载页面阅读文章。').waitFor();
+    await page.waitForFunction(() => window.lecternEvents.some((e) => e.name === 'lectern:error' && e.id === 'widget-later'));
+    assert.ok(errors.some((e) => e.includes('unreachable')), 'the trap itself reaches the console');
+  } finally {
+    await context.close();
+  }
+});

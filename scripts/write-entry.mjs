@@ -35,22 +35,31 @@ console.log(`write-entry: lectern.js -> ${glue}, ${wasm}, ${css}`);
 // The standalone page: its default article, rendered by the widget's own components.
 const indexPath = join(staging, 'index.html');
 const index = await readFile(indexPath, 'utf8');
-const marker = /<!-- lectern:prerender[^>]*-->/;
-const element = index.match(/<div[^>]*data-lectern-standalone[^>]*>/s)?.[0];
-const src = element?.match(/data-lectern-src="([^"]+)"/)?.[1];
-if (!marker.test(index) || !src) {
-  console.error('write-entry: index.html needs a [data-lectern-standalone] element with data-lectern-src and the lectern:prerender marker');
+// The element, empty but for the marker comment (which Trunk's minifier
+// may already have removed in a release build).
+const empty = /(<div[^>]*data-lectern-standalone[^>]*>)\s*(<!-- lectern:prerender[^>]*-->)?\s*(<\/div>)/s;
+const element = index.match(empty)?.[1];
+const src = element?.match(/data-lectern-src="?([^"\s>]+)"?/)?.[1];
+if (!src) {
+  console.error('write-entry: index.html needs an empty [data-lectern-standalone] div with data-lectern-src');
   process.exit(1);
 }
 const root = new URL('..', import.meta.url).pathname;
 // Rendered as if served from a placeholder origin, then made relative to the
 // page again, so its links and images work wherever the folder is served.
 const placeholder = 'https://lectern.invalid/';
+// lectern-cli is a native tool built with the stable toolchain: drop the
+// release recipe's nightly settings (scripts/release-env.sh) for it.
+const stableEnv = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([key]) => !/^(RUSTUP_TOOLCHAIN|CARGO_UNSTABLE_|CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS)/.test(key),
+  ),
+);
 const html = execFileSync(
   'cargo',
   ['run', '--quiet', '--offline', '--locked', '-p', 'lectern-cli', '--', 'render', join(root, src),
     '--heading-level', '1', '--base', `${placeholder}${src}`],
-  { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: stableEnv },
 ).replaceAll(placeholder, '');
-await writeFile(indexPath, index.replace(marker, () => html));
+await writeFile(indexPath, index.replace(empty, (_, open, _marker, close) => `${open}${html}${close}`));
 console.log(`write-entry: index.html pre-rendered from ${src}`);

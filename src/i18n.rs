@@ -74,7 +74,6 @@ pub struct Strings {
     pub timed_out: &'static str,
     pub too_large: &'static str,
     pub not_an_article: &'static str,
-    pub widget_crashed: &'static str,
 }
 
 static EN: Strings = Strings {
@@ -97,7 +96,6 @@ static EN: Strings = Strings {
     timed_out: "The article took too long to arrive.",
     too_large: "This article is too large to show.",
     not_an_article: "This is not an article Lectern can read.",
-    widget_crashed: "Lectern stopped working. Reload the page to read the article.",
 };
 
 static ZH_HANS: Strings = Strings {
@@ -120,7 +118,6 @@ static ZH_HANS: Strings = Strings {
     timed_out: "文章加载超时。",
     too_large: "这篇文章太大，无法显示。",
     not_an_article: "这不是 Lectern 能读取的文章。",
-    widget_crashed: "Lectern 已停止运行。请重新加载页面阅读文章。",
 };
 
 static ZH_HANT: Strings = Strings {
@@ -143,7 +140,6 @@ static ZH_HANT: Strings = Strings {
     timed_out: "文章載入逾時。",
     too_large: "這篇文章太大，無法顯示。",
     not_an_article: "這不是 Lectern 能讀取的文章。",
-    widget_crashed: "Lectern 已停止運作。請重新載入頁面閱讀文章。",
 };
 
 impl Strings {
@@ -446,7 +442,6 @@ mod tests {
                 s.timed_out,
                 s.too_large,
                 s.not_an_article,
-                s.widget_crashed,
             ] {
                 assert!(!text.is_empty());
             }

@@ -8,11 +8,80 @@
 // inside the element, with lectern.css on the page: it is readable before any
 // script runs, and stays on screen (through a slot) until the widget has the
 // article and takes its place.
+//
+// A panic in the wasm aborts at once (a trap, `WebAssembly.RuntimeError`)
+// and leaves the one instance every widget shares dead. This file notices
+// it, around its own calls and on the window for calls from events and
+// timers, and says so in every widget and with `lectern:error`; later
+// mounts report it instead of staying blank.
 import init, { mount_widget, start_standalone } from './__GLUE__';
 
 const STYLESHEET = new URL('./__CSS__', import.meta.url).href;
-const ready = init({ module_or_path: new URL('./__WASM__', import.meta.url) });
+const WASM = new URL('./__WASM__', import.meta.url);
+const ready = init({ module_or_path: WASM });
 const widgets = new Map();
+/** Where each widget renders, and the element its events go to. */
+const roots = new Map();
+let dead = null;
+
+const CRASHED = {
+  en: 'Lectern stopped working. Reload the page to read the article.',
+  'zh-Hans': 'Lectern 已停止运行。请重新加载页面阅读文章。',
+  'zh-Hant': 'Lectern 已停止運作。請重新載入頁面閱讀文章。',
+};
+
+function uiLang(tag) {
+  const t = (tag ?? '').toLowerCase();
+  if (/^zh(-|$)/.test(t)) return /-(hant|tw|hk|mo)(-|$)/.test(t) ? 'zh-Hant' : 'zh-Hans';
+  return 'en';
+}
+
+function report(host, message) {
+  const detail = { message };
+  host.dispatchEvent(new CustomEvent('lectern:error', { bubbles: true, composed: true, detail }));
+}
+
+/** Replaces what `root` shows with the crash alert, in the widget's language. */
+function showCrash(root, host) {
+  const lang = uiLang(root.querySelector('[lang]')?.getAttribute('lang') ?? host.getAttribute('data-lectern-lang'));
+  const alert = document.createElement('p');
+  alert.setAttribute('role', 'alert');
+  alert.className = 'lectern lc-error';
+  alert.lang = lang;
+  alert.textContent = CRASHED[lang];
+  root.hidden = false;
+  root.replaceChildren(alert);
+  report(host, `Lectern stopped working: ${dead}`);
+}
+
+/** Whether `error` is a trap of this module's wasm. */
+function ours(error) {
+  return error instanceof WebAssembly.RuntimeError && String(error.stack).includes(WASM.href);
+}
+
+function crashed(error) {
+  if (dead) return;
+  dead = error;
+  console.error('Lectern: the wasm stopped (a panic):', error);
+  for (const [root, host] of roots) showCrash(root, host);
+}
+
+/** Calls into the wasm, noticing a trap. */
+function guard(call) {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) crashed(error);
+    throw error;
+  }
+}
+
+window.addEventListener('error', (event) => {
+  if (ours(event.error)) crashed(event.error);
+});
+window.addEventListener('unhandledrejection', (event) => {
+  if (ours(event.reason)) crashed(event.reason);
+});
 
 function optionsFrom(element, options = {}) {
   const data = element.dataset;
@@ -37,14 +106,20 @@ function mount(element, options = {}) {
   const handle = {
     destroy() {
       destroyed = true;
-      widget?.destroy();
-      widget?.free();
+      roots.delete(container);
+      if (widget && !dead) {
+        guard(() => {
+          widget.destroy();
+          widget.free();
+        });
+      }
       widget = null;
       element.shadowRoot?.replaceChildren();
       if (widgets.get(element) === handle) widgets.delete(element);
     },
     setLanguage(lang) {
-      if (widget) widget.set_language(String(lang));
+      if (dead) return;
+      if (widget) guard(() => widget.set_language(String(lang)));
       else pending.push(String(lang));
     },
   };
@@ -57,14 +132,22 @@ function mount(element, options = {}) {
   const slot = element.childElementCount > 0 ? document.createElement('slot') : null;
   if (slot) container.hidden = true;
   shadow.replaceChildren(link, container, ...(slot ? [slot] : []));
+  roots.set(container, element);
   const styled = new Promise((done) => {
     link.addEventListener('load', done, { once: true });
     link.addEventListener('error', done, { once: true });
   });
   Promise.all([ready, styled]).then(() => {
     if (destroyed) return;
-    widget = mount_widget(container, element, opts.src, opts.lang, opts.headingLevel, opts.related, slot);
-    for (const lang of pending.splice(0)) widget.set_language(lang);
+    if (dead) {
+      slot?.remove();
+      showCrash(container, element);
+      return;
+    }
+    guard(() => {
+      widget = mount_widget(container, element, opts.src, opts.lang, opts.headingLevel, opts.related, slot);
+      for (const lang of pending.splice(0)) widget.set_language(lang);
+    });
   }, (error) => {
     const detail = { message: `Lectern could not start: ${error}` };
     element.dispatchEvent(new CustomEvent('lectern:error', { bubbles: true, composed: true, detail }));
@@ -90,8 +173,10 @@ function unmountWithin(node) {
 
 window.Lectern = Object.freeze({ mount });
 
-if (document.querySelector('[data-lectern-standalone]')) {
-  ready.then(() => start_standalone());
+const standalone = document.querySelector('[data-lectern-standalone]');
+if (standalone) {
+  roots.set(standalone, standalone);
+  ready.then(() => guard(start_standalone));
 }
 mountWithin(document.documentElement);
 new MutationObserver((records) => {

@@ -64,7 +64,7 @@ pub fn article_slug(value: &str) -> Option<&str> {
 #[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
-pub use mount::{install_panic_hook, mount_widget, start_standalone, WidgetHandle};
+pub use mount::{mount_widget, start_standalone, WidgetHandle};
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! Mounting the widget: the exports `lectern.js` calls (the standalone page,
-//! and one widget per host element), the events a host hears, and a panic
-//! hook that reports inside the widgets instead of touching the host page.
+//! and one widget per host element) and the events a host hears. A panic
+//! aborts at once (a trap); `lectern.js` notices it and reports it in every
+//! widget, so there is no panic hook here.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,16 +13,10 @@ use web_sys::Element;
 use yew::{AppHandle, AttrValue, Callback};
 
 use crate::components::RelatedMode;
-use crate::i18n::UiLang;
 use crate::{
     article_slug, heading_level_or, parse_heading_level, Reader, ReaderProps,
     HEADING_LEVEL_ATTRIBUTE, LANG_ATTRIBUTE, RELATED_ATTRIBUTE, SRC_ATTRIBUTE,
 };
-
-thread_local! {
-    /// The elements widgets render into, for the panic hook.
-    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
-}
 
 fn page_origin() -> Option<AttrValue> {
     web_sys::window()?
@@ -56,7 +51,6 @@ struct WidgetState {
 #[wasm_bindgen]
 pub struct WidgetHandle {
     state: Rc<RefCell<WidgetState>>,
-    container: Element,
 }
 
 #[wasm_bindgen]
@@ -68,8 +62,6 @@ impl WidgetHandle {
         if let Some(app) = state.app.take() {
             app.destroy();
         }
-        let container = self.container.clone();
-        ROOTS.with(|roots| roots.borrow_mut().retain(|r| *r != container));
     }
 
     /// Shows the article in `lang`, when it has that version.
@@ -98,7 +90,6 @@ pub fn mount_widget(
     related: Option<String>,
     prerendered: Option<Element>,
 ) -> WidgetHandle {
-    install_panic_hook();
     let on_language_change = {
         let host = host.clone();
         Callback::from(move |lang: String| {
@@ -119,7 +110,6 @@ pub fn mount_widget(
         on_error,
         initial: None,
     };
-    ROOTS.with(|roots| roots.borrow_mut().push(container.clone()));
     let state = Rc::new(RefCell::new(WidgetState {
         app: None,
         props,
@@ -127,7 +117,6 @@ pub fn mount_widget(
     }));
     let handle = WidgetHandle {
         state: Rc::clone(&state),
-        container: container.clone(),
     };
     let Some(slot) = prerendered else {
         start_widget(&state, container, None);
@@ -176,7 +165,6 @@ fn start_widget(
 /// takes its place with the same markup; otherwise it gives way at once.
 #[wasm_bindgen]
 pub fn start_standalone() {
-    install_panic_hook();
     let Some(element) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("[data-lectern-standalone]").ok().flatten())
@@ -220,7 +208,6 @@ pub fn start_standalone() {
         on_error: Callback::noop(),
         initial: None,
     };
-    ROOTS.with(|roots| roots.borrow_mut().push(element.clone()));
     if !keep_prerendered {
         mount_replacing(element, props);
         return;
@@ -288,38 +275,10 @@ fn absolute(src: &str) -> String {
         .map_or_else(|| src.to_owned(), |u| u.href())
 }
 
-/// Reports a panic inside each widget (an alert in its language) and on the
-/// console, never by replacing the host page. Installed once.
-pub fn install_panic_hook() {
-    thread_local! {
-        static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
-    if INSTALLED.with(|i| i.replace(true)) {
-        return;
-    }
-    yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("Lectern: {info}").into());
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let roots = ROOTS.with(|roots| roots.borrow().clone());
-        for root in roots {
-            let lang = root
-                .query_selector("[lang]")
-                .ok()
-                .flatten()
-                .and_then(|e| e.get_attribute("lang"))
-                .unwrap_or_else(|| "en".to_owned());
-            let ui = UiLang::for_tag(&lang);
-            let Ok(alert) = document.create_element("p") else {
-                continue;
-            };
-            let _ = alert.set_attribute("role", "alert");
-            let _ = alert.set_attribute("class", "lectern lc-error");
-            let _ = alert.set_attribute("lang", ui.tag());
-            alert.set_text_content(Some(ui.strings().widget_crashed));
-            root.set_text_content(None);
-            let _ = root.append_child(&alert);
-        }
-    }));
+/// Panics on purpose, for the test that a panic is reported in every
+/// widget on the page (`e2e/embed.test.mjs`). Nothing calls it otherwise.
+#[doc(hidden)]
+#[wasm_bindgen]
+pub fn lectern_test_panic() {
+    panic!("lectern_test_panic");
 }
