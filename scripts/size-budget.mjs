@@ -1,0 +1,113 @@
+// The size budget: what a reader's browser really downloads of the widget,
+// per scenario, counted from the requests the server answers (so a file
+// downloaded twice counts twice), brotli -q 11 as a CDN serves it. Widget
+// files only: lectern.js, the glue js, the wasm and the widget's css; not
+// the article JSON, not the host's or the standalone page's own files.
+// Prints the table either way; exits 1 when a scenario is over the budget.
+//
+//   node scripts/size-budget.mjs [dist]
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { launchBrowser, serveSite } from '../e2e/support.mjs';
+
+/** 70 KB: the budget of issue 10, for every scenario. */
+export const BUDGET = 71_680;
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const dist = resolve(process.argv[2] ?? join(root, 'dist'));
+const ARTICLE = 'content/china-opportunity-to-lead-on-north-korea/en.json';
+const WIDGET_FILE = /^lectern(-[0-9a-f]+)?(_bg)?\.(js|wasm|css)$/;
+
+const brotli = new Map();
+function brotliSize(file) {
+  if (!brotli.has(file)) {
+    const body = readFileSync(file);
+    const packed = brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    });
+    brotli.set(file, packed.length);
+  }
+  return brotli.get(file);
+}
+
+/** The pre-rendered article, as a publisher makes it (lectern-cli render),
+ * for a placeholder origin that each page's server replaces with its own. */
+const PLACEHOLDER = 'https://lectern.invalid';
+const snippet = execFileSync(
+  'cargo',
+  ['run', '--quiet', '--offline', '--locked', '-p', 'lectern-cli', '--', 'render', join(root, ARTICLE), '--base', `${PLACEHOLDER}/${ARTICLE}`],
+  { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+);
+
+const scenarios = [
+  {
+    name: 'standalone page',
+    routes: { '/': dist },
+    prefix: '/',
+    path: '/',
+    // Live: the widget has formatted the date (the pre-render shows it as written).
+    live: () => document.querySelector('[data-lectern-standalone] time')?.textContent === 'Apr 4, 2018',
+  },
+  {
+    name: 'plain embed (examples/host)',
+    routes: { '/assets/lectern/': dist, '/content/': join(root, 'content'), '/': join(root, 'examples/host') },
+    prefix: '/assets/lectern/',
+    path: '/',
+    live: () => document.getElementById('widget-en')?.shadowRoot?.querySelector('time')?.textContent === 'Apr 4, 2018',
+  },
+  {
+    name: 'pre-rendered embed (examples/host/prerendered.html)',
+    routes: { '/assets/lectern/': dist, '/content/': join(root, 'content'), '/': join(root, 'examples/host') },
+    prefix: '/assets/lectern/',
+    path: '/prerendered.html',
+    rewrite: (html, origin) => html.replace('<!-- lectern:prerender -->', () => snippet.replaceAll(PLACEHOLDER, origin)),
+    live: () => {
+      const shadow = document.getElementById('widget-pre')?.shadowRoot;
+      return shadow?.querySelector('slot') === null && shadow.querySelector('time')?.textContent === 'Apr 4, 2018';
+    },
+  },
+];
+
+const browser = await launchBrowser();
+let over = false;
+try {
+  for (const scenario of scenarios) {
+    const site = await serveSite(scenario.routes, {
+      rewriteHtml: scenario.rewrite ? (html, origin) => scenario.rewrite(html, origin) : undefined,
+    });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.origin}${scenario.path}`);
+      await page.waitForFunction(scenario.live, null, { timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      const rows = site.requests
+        .filter((path) => path.startsWith(scenario.prefix) && WIDGET_FILE.test(basename(path)))
+        .map((path) => {
+          const file = join(dist, path.slice(scenario.prefix.length));
+          return { file: basename(path), raw: readFileSync(file).length, brotli: brotliSize(file) };
+        });
+      const total = rows.reduce((sum, row) => sum + row.brotli, 0);
+      const raw = rows.reduce((sum, row) => sum + row.raw, 0);
+      console.log(`\n${scenario.name}`);
+      for (const row of rows) {
+        console.log(`  ${row.file.padEnd(40)} ${String(row.raw).padStart(9)} raw ${String(row.brotli).padStart(8)} br`);
+      }
+      const verdict = total <= BUDGET ? 'within' : 'OVER';
+      console.log(`  ${'total'.padEnd(40)} ${String(raw).padStart(9)} raw ${String(total).padStart(8)} br  (${verdict} the budget of ${BUDGET})`);
+      if (total > BUDGET) over = true;
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+if (over) {
+  console.error(`\nsize-budget: a scenario downloads more than ${BUDGET} bytes (brotli -q 11) of the widget`);
+  process.exit(1);
+}
+console.log(`\nsize-budget: every scenario within ${BUDGET} bytes brotli`);
