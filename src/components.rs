@@ -13,6 +13,34 @@ pub mod reader;
 pub mod related;
 pub mod status;
 
+/// A checked article as the views share it. Two are equal when they are the
+/// same document (one allocation): documents never change once checked, so
+/// that is all a view needs to know to skip a render, and it costs no deep
+/// comparison (nor its code).
+#[derive(Debug, Clone)]
+pub struct Doc(std::rc::Rc<crate::model::Article>);
+
+impl Doc {
+    #[must_use]
+    pub fn new(article: crate::model::Article) -> Self {
+        Self(std::rc::Rc::new(article))
+    }
+}
+
+impl std::ops::Deref for Doc {
+    type Target = crate::model::Article;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl PartialEq for Doc {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// A heading level, 1 to 6.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeadingLevel(u8);

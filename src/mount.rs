@@ -128,7 +128,7 @@ pub fn mount_widget(
             Ok(controller) => Some(
                 crate::api::fetch_article(&src, &controller)
                     .await
-                    .map(Rc::new),
+                    .map(crate::components::Doc::new),
             ),
             Err(_) => None,
         };
@@ -147,7 +147,7 @@ pub fn mount_widget(
 fn start_widget(
     state: &Rc<RefCell<WidgetState>>,
     container: Element,
-    initial: Option<Result<Rc<crate::model::Article>, crate::error::LoadError>>,
+    initial: Option<Result<crate::components::Doc, crate::error::LoadError>>,
 ) {
     let mut state = state.borrow_mut();
     let mut props = state.props.clone();
@@ -216,7 +216,7 @@ pub fn start_standalone() {
         let mut props = props;
         if let Ok(controller) = web_sys::AbortController::new() {
             let result = crate::api::fetch_article(&props.src, &controller).await;
-            props.initial = Some(result.map(std::rc::Rc::new));
+            props.initial = Some(result.map(crate::components::Doc::new));
         }
         mount_replacing(element, props);
     });

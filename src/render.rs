@@ -2,8 +2,6 @@
 //! the same HTML the widget shows, for pages that must be readable before
 //! any script runs, and for the benchmark's static baseline.
 
-use std::rc::Rc;
-
 use yew::LocalServerRenderer;
 
 use crate::components::article_view::{ArticleView, ArticleViewProps};
@@ -20,7 +18,7 @@ pub fn article_html(article: Article, heading_level: u8) -> std::io::Result<Stri
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let local = tokio::task::LocalSet::new();
     let props = ArticleViewProps {
-        article: Rc::new(article),
+        article: crate::components::Doc::new(article),
         heading_level: HeadingLevel::new(heading_level),
         id_prefix: "lectern-ssr".into(),
         related_mode: crate::RelatedMode::Link,

@@ -6,12 +6,11 @@ use yew::prelude::*;
 use super::inline;
 use super::HeadingLevel;
 use crate::i18n::UiLang;
-use crate::model::Article;
 
 /// Properties of [`AuthorBio`].
 #[derive(Properties, PartialEq, Clone, Debug)]
 pub struct AuthorBioProps {
-    pub article: std::rc::Rc<Article>,
+    pub article: super::Doc,
     pub ui: UiLang,
     /// Unique prefix for element ids.
     pub id_prefix: AttrValue,

@@ -5,31 +5,25 @@
 
 use yew::prelude::*;
 
-/// Properties of [`BackToTop`].
-#[derive(Properties, PartialEq, Clone, Debug)]
-pub struct BackToTopProps {
-    pub label: AttrValue,
-    /// The id of the widget's top, for the link's `href`.
-    pub top_id: AttrValue,
-    /// Whether the header is out of view.
-    pub visible: bool,
-    pub on_back_to_top: Callback<()>,
-}
-
-/// The link, hidden while the header is in view.
-#[component]
-pub fn BackToTop(props: &BackToTopProps) -> Html {
+/// The link to `#top_id`, hidden while the header is in view (`visible`
+/// false).
+pub fn back_to_top(
+    label: &'static str,
+    top_id: &str,
+    visible: bool,
+    on_back_to_top: &Callback<()>,
+) -> Html {
     let onclick = {
-        let on_back = props.on_back_to_top.clone();
+        let on_back = on_back_to_top.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             on_back.emit(());
         })
     };
     html! {
-        <a class={classes!("lc-back-to-top", props.visible.then_some("lc-back-to-top--visible"))}
-            href={format!("#{}", props.top_id)} hidden={!props.visible} {onclick}>
-            <span aria-hidden="true">{ "↑ " }</span>{ props.label.clone() }
+        <a class={if visible { "lc-back-to-top lc-back-to-top--visible" } else { "lc-back-to-top" }}
+            href={format!("#{top_id}")} hidden={!visible} {onclick}>
+            <span aria-hidden="true">{ "↑ " }</span>{ label }
         </a>
     }
 }

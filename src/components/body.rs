@@ -6,12 +6,12 @@ use yew::prelude::*;
 
 use super::inline;
 use super::HeadingLevel;
-use crate::model::{Article, Block, BlockKind};
+use crate::model::{Block, BlockKind};
 
 /// Properties of [`ArticleBody`].
 #[derive(Properties, PartialEq, Clone, Debug)]
 pub struct ArticleBodyProps {
-    pub article: std::rc::Rc<Article>,
+    pub article: super::Doc,
     /// The level of the article title; content headings (2–4) nest below it.
     pub title_level: HeadingLevel,
     #[prop_or_default]

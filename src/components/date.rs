@@ -12,7 +12,7 @@ pub struct FormattedDateProps {
     /// The language to format in.
     pub lang: AttrValue,
     #[prop_or_default]
-    pub class: Classes,
+    pub class: Option<&'static str>,
 }
 
 /// `<time datetime>` with the date formatted for `lang`.
@@ -34,7 +34,7 @@ pub fn FormattedDate(props: &FormattedDateProps) -> Html {
         );
     }
     html! {
-        <time class={props.class.clone()} datetime={props.datetime.clone()}>{ (*text).clone() }</time>
+        <time class={props.class} datetime={props.datetime.clone()}>{ (*text).clone() }</time>
     }
 }
 

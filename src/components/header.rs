@@ -8,27 +8,24 @@ use super::HeadingLevel;
 use crate::i18n::{reading_minutes, UiLang};
 use crate::model::Article;
 
-/// Properties of [`ArticleHeader`].
-#[derive(Properties, PartialEq, Clone, Debug)]
-pub struct ArticleHeaderProps {
-    pub article: std::rc::Rc<Article>,
+/// What [`article_header`] shows.
+pub struct ArticleHeaderProps<'a> {
+    pub article: &'a Article,
     pub level: HeadingLevel,
     /// The title's id, which labels the article.
-    pub title_id: AttrValue,
+    pub title_id: &'a AttrValue,
     /// For moving focus to the title.
-    pub title_ref: NodeRef,
-    #[prop_or_default]
-    pub page_origin: Option<AttrValue>,
+    pub title_ref: &'a NodeRef,
+    pub page_origin: Option<&'a str>,
 }
 
 // `html!`'s dynamic tag (`<@{tag}>`) expands to a `_` match on `()`.
 #[allow(clippy::ignored_unit_patterns)]
-#[component]
-pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
-    let article = &props.article;
+pub fn article_header(props: &ArticleHeaderProps<'_>) -> Html {
+    let article = props.article;
     let lang = AttrValue::from(article.lang.to_string());
     let strings = UiLang::for_tag(article.lang.as_str()).strings();
-    let origin = props.page_origin.as_deref();
+    let origin = props.page_origin;
     let category = article.category.as_ref().map(|c| match &c.href {
         Some(href) => html! {
             <a class="lc-article__category" href={href.to_string()} rel={rel_for(href, origin)}>{ c.name.clone() }</a>

@@ -6,29 +6,27 @@ use yew::prelude::*;
 use crate::i18n::UiLang;
 use crate::model::Article;
 
-/// Properties of [`LanguageSelector`].
-#[derive(Properties, PartialEq, Clone, Debug)]
-pub struct LanguageSelectorProps {
+/// What [`language_selector`] shows.
+pub struct LanguageSelectorProps<'a> {
     /// The article whose versions are offered.
-    pub article: std::rc::Rc<Article>,
+    pub article: &'a Article,
     /// The language shown now.
-    pub current: AttrValue,
+    pub current: &'a str,
     /// Called with the chosen language tag.
-    pub on_select_language: Callback<String>,
+    pub on_select_language: &'a Callback<String>,
 }
 
 /// `<nav aria-label="Language">` with one button per version; the current one
 /// has `aria-current="true"`. A machine-converted version says so.
-#[component]
-pub fn LanguageSelector(props: &LanguageSelectorProps) -> Html {
-    let strings = UiLang::for_tag(&props.current).strings();
+pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
+    let strings = UiLang::for_tag(props.current).strings();
     let choices: Html = props
         .article
         .translations
         .iter()
-        .filter(|t| t.href.is_some() || t.lang.as_str() == props.current.as_str())
+        .filter(|t| t.href.is_some() || t.lang.as_str() == props.current)
         .map(|t| {
-            let current = t.lang.as_str() == props.current.as_str();
+            let current = t.lang.as_str() == props.current;
             let lang = t.lang.to_string();
             let onclick = {
                 let on_select = props.on_select_language.clone();
@@ -49,7 +47,7 @@ pub fn LanguageSelector(props: &LanguageSelectorProps) -> Html {
         .article
         .translations
         .iter()
-        .find(|t| t.lang.as_str() == props.current.as_str())
+        .find(|t| t.lang.as_str() == props.current)
         .and_then(|t| t.converted_from.as_ref())
         .map(|from| {
             let label = props

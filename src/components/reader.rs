@@ -9,8 +9,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::article_view::ArticleView;
-use super::status::{LoadFailed, Skeleton};
-use super::{HeadingLevel, RelatedMode};
+use super::status::{load_failed, skeleton};
+use super::{Doc, HeadingLevel, RelatedMode};
 use crate::error::LoadError;
 use crate::i18n::{negotiate, Preferences, UiLang};
 use crate::model::Article;
@@ -46,14 +46,14 @@ pub struct ReaderProps {
     /// standalone page fetches it while its pre-rendered HTML is on screen,
     /// then mounts with it). A failure shows at once, with Retry.
     #[prop_or_default]
-    pub initial: Option<Result<Rc<Article>, LoadError>>,
+    pub initial: Option<Result<Doc, LoadError>>,
 }
 
 /// The state of the document being shown.
 #[derive(Clone, PartialEq, Debug)]
 enum Load {
     Loading,
-    Ready(Rc<Article>),
+    Ready(Doc),
     Failed(LoadError),
 }
 
@@ -84,14 +84,14 @@ fn next_id_prefix() -> AttrValue {
 /// Documents already fetched, by URL: switching back is instant. A few
 /// entries (an article's versions and the ones opened from it), so a list.
 #[derive(Default)]
-struct Documents(Vec<(String, Rc<Article>)>);
+struct Documents(Vec<(String, Doc)>);
 
 impl Documents {
-    fn get(&self, url: &str) -> Option<Rc<Article>> {
+    fn get(&self, url: &str) -> Option<Doc> {
         self.0
             .iter()
             .find(|(u, _)| u == url)
-            .map(|(_, article)| Rc::clone(article))
+            .map(|(_, article)| article.clone())
     }
 
     fn contains(&self, url: &str) -> bool {
@@ -99,7 +99,7 @@ impl Documents {
     }
 
     /// Keeps the first document stored for `url`.
-    fn insert(&mut self, url: String, article: Rc<Article>) {
+    fn insert(&mut self, url: String, article: Doc) {
         if !self.contains(&url) {
             self.0.push((url, article));
         }
@@ -115,7 +115,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let doc_url = use_state(|| props.src.to_string());
     let load = use_state(|| match &props.initial {
         None => Load::Loading,
-        Some(Ok(article)) => Load::Ready(Rc::clone(article)),
+        Some(Ok(article)) => Load::Ready(article.clone()),
         Some(Err(error)) => Load::Failed(error.clone()),
     });
     // A failed initial fetch is shown, not repeated, until Retry.
@@ -124,7 +124,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let cache: Cache = use_mut_ref(|| {
         let mut cache = Documents::default();
         if let Some(Ok(article)) = &props.initial {
-            cache.insert(props.src.to_string(), Rc::clone(article));
+            cache.insert(props.src.to_string(), article.clone());
         }
         cache
     });
@@ -184,8 +184,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         }
                         match result {
                             Ok(article) => {
-                                let article = Rc::new(article);
-                                cache.borrow_mut().insert(url, Rc::clone(&article));
+                                let article = Doc::new(article);
+                                cache.borrow_mut().insert(url, article.clone());
                                 if !negotiated.replace(true) {
                                     if let Some(href) =
                                         preferred_version(&article, explicit.as_deref())
@@ -242,7 +242,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         );
         let standalone = props.standalone;
         let shown = match &*load {
-            Load::Ready(article) => Some(Rc::clone(article)),
+            Load::Ready(article) => Some(article.clone()),
             _ => None,
         };
         use_effect_with(shown, move |shown| {
@@ -343,9 +343,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     let ui = UiLang::for_tag(props.lang.as_deref().unwrap_or("en"));
     let body = match &*load {
-        Load::Loading => html! { <Skeleton {ui} /> },
+        Load::Loading => skeleton(ui),
         Load::Ready(article) => html! {
-            <ArticleView article={Rc::clone(article)} heading_level={HeadingLevel::new(props.heading_level)}
+            <ArticleView article={article.clone()} heading_level={HeadingLevel::new(props.heading_level)}
                 id_prefix={(*id_prefix).clone()} related_mode={props.related} {on_select_language}
                 {on_open_related} {on_back_to_top} title_ref={title_ref}
                 page_origin={props.page_origin.clone()} />
@@ -355,7 +355,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 let attempt = attempt.clone();
                 Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
             });
-            html! { <LoadFailed error={error.clone()} {ui} {on_retry} /> }
+            load_failed(error, ui, on_retry.as_ref())
         }
     };
     html! { <div class="lectern" id={(*id_prefix).clone()} ref={root}>{ body }</div> }
@@ -422,7 +422,7 @@ fn prefetch_when_idle(article: &Article, cache: &Cache) {
                     return;
                 };
                 if let Ok(article) = crate::api::fetch_article(&url, &controller).await {
-                    cache.borrow_mut().insert(url, Rc::new(article));
+                    cache.borrow_mut().insert(url, Doc::new(article));
                 }
             });
         }

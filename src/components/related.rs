@@ -9,30 +9,27 @@ use super::{HeadingLevel, RelatedMode};
 use crate::i18n::UiLang;
 use crate::model::Article;
 
-/// Properties of [`RelatedStrip`].
-#[derive(Properties, PartialEq, Clone, Debug)]
-pub struct RelatedStripProps {
-    pub article: std::rc::Rc<Article>,
+/// What [`related_strip`] shows.
+pub struct RelatedStripProps<'a> {
+    pub article: &'a Article,
     pub ui: UiLang,
-    pub lang: AttrValue,
-    pub id_prefix: AttrValue,
+    pub lang: &'a AttrValue,
+    pub id_prefix: &'a AttrValue,
     pub level: HeadingLevel,
     pub mode: RelatedMode,
     /// Called with the teaser's index when it opens in place.
-    pub on_open_related: Callback<usize>,
-    #[prop_or_default]
-    pub page_origin: Option<AttrValue>,
+    pub on_open_related: &'a Callback<usize>,
+    pub page_origin: Option<&'a str>,
 }
 
 // `html!`'s dynamic tag (`<@{tag}>`) expands to a `_` match on `()`.
 #[allow(clippy::ignored_unit_patterns)]
-#[component]
-pub fn RelatedStrip(props: &RelatedStripProps) -> Html {
+pub fn related_strip(props: &RelatedStripProps<'_>) -> Html {
     if props.article.related.is_empty() {
         return Html::default();
     }
     let heading_id = format!("{}-related", props.id_prefix);
-    let origin = props.page_origin.as_deref();
+    let origin = props.page_origin;
     let teasers: Html = props
         .article
         .related

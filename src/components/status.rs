@@ -6,19 +6,14 @@ use yew::prelude::*;
 use crate::error::LoadError;
 use crate::i18n::UiLang;
 
-/// Properties of [`Skeleton`].
-#[derive(Properties, PartialEq, Clone, Debug)]
-pub struct SkeletonProps {
-    pub ui: UiLang,
-}
-
 /// A placeholder shaped like the article's header and first paragraphs, so
-/// that nothing jumps when the article arrives.
-#[component]
-pub fn Skeleton(props: &SkeletonProps) -> Html {
+/// that nothing jumps when the article arrives. (The views in this file are
+/// functions, not components: they hold no state, and a component costs
+/// wasm bytes of its own.)
+pub fn skeleton(ui: UiLang) -> Html {
     html! {
         <div class="lc-skeleton" role="status">
-            <span class="lc-visually-hidden">{ props.ui.strings().loading }</span>
+            <span class="lc-visually-hidden">{ ui.strings().loading }</span>
             <div class="lc-skeleton__line lc-skeleton__line--category" aria-hidden="true"></div>
             <div class="lc-skeleton__line lc-skeleton__line--title" aria-hidden="true"></div>
             <div class="lc-skeleton__line lc-skeleton__line--meta" aria-hidden="true"></div>
@@ -31,27 +26,16 @@ pub fn Skeleton(props: &SkeletonProps) -> Html {
     }
 }
 
-/// Properties of [`LoadFailed`].
-#[derive(Properties, PartialEq, Clone, Debug)]
-pub struct LoadFailedProps {
-    /// What went wrong.
-    pub error: LoadError,
-    pub ui: UiLang,
-    /// Present when retrying can help.
-    #[prop_or_default]
-    pub on_retry: Option<Callback<()>>,
-}
-
-/// An alert saying in plain words what went wrong, with Retry where it helps.
-#[component]
-pub fn LoadFailed(props: &LoadFailedProps) -> Html {
-    let retry = props.on_retry.as_ref().map(|on_retry| {
+/// An alert saying in plain words what went wrong (`error`), with Retry
+/// where it helps (`on_retry`).
+pub fn load_failed(error: &LoadError, ui: UiLang, on_retry: Option<&Callback<()>>) -> Html {
+    let retry = on_retry.map(|on_retry| {
         let onclick = on_retry.reform(|_: MouseEvent| ());
-        html! { <button type="button" class="lc-error__retry" {onclick}>{ props.ui.strings().retry }</button> }
+        html! { <button type="button" class="lc-error__retry" {onclick}>{ ui.strings().retry }</button> }
     });
     html! {
         <div class="lc-error" role="alert">
-            <p class="lc-error__message">{ props.ui.strings().error_message(&props.error) }</p>
+            <p class="lc-error__message">{ ui.strings().error_message(error) }</p>
             { for retry }
         </div>
     }
