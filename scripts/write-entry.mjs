@@ -1,11 +1,13 @@
 // Trunk post_build hook: writes the stable entry `lectern.js` into the build,
 // from src/lectern.js, with the content-hashed names of the wasm-bindgen glue,
-// the wasm and the widget's stylesheet; and pre-renders the standalone page's
+// the wasm and the widget's stylesheet; in release builds packs the wasm and
+// the js (pack.mjs); and pre-renders the standalone page's
 // default article into index.html (lectern-cli render), so the article is
 // readable before any script runs.
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { minifyModule, shortenNames } from './pack.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -25,7 +27,19 @@ const glue = one(/^lectern-[0-9a-f]+\.js$/, 'wasm-bindgen glue');
 const wasm = one(/^lectern-[0-9a-f]+_bg\.wasm$/, 'wasm module');
 const css = one(/^lectern-[0-9a-f]+\.css$/, 'widget stylesheet');
 const template = await readFile(new URL('../src/lectern.js', import.meta.url), 'utf8');
-const entry = template.replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css);
+let entry = template.replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css);
+if (process.env.TRUNK_PROFILE === 'release') {
+  // Short import names in the wasm and the glue, and minified js (pack.mjs).
+  const packed = shortenNames(
+    await readFile(join(staging, wasm)),
+    await readFile(join(staging, glue), 'utf8'),
+    './lectern_bg.js',
+  );
+  await writeFile(join(staging, wasm), packed.wasm);
+  await writeFile(join(staging, glue), await minifyModule(packed.glue));
+  entry = await minifyModule(entry);
+  console.log(`write-entry: packed ${glue} and ${wasm} (${packed.renamed} names shortened), minified lectern.js`);
+}
 await writeFile(join(staging, 'lectern.js'), entry);
 // A stable name for the stylesheet too, for pages that show a pre-rendered
 // article before the widget starts (the widget itself loads the hashed one).

@@ -17,6 +17,8 @@
 import init, { mount_widget, start_standalone } from './__GLUE__';
 
 const STYLESHEET = new URL('./__CSS__', import.meta.url).href;
+// The same rules under the stable name, for pages with a pre-rendered article.
+const STABLE_STYLESHEET = new URL('./lectern.css', import.meta.url).href;
 const WASM = new URL('./__WASM__', import.meta.url);
 const ready = init({ module_or_path: WASM });
 const widgets = new Map();
@@ -127,7 +129,10 @@ function mount(element, options = {}) {
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
   link.rel = 'stylesheet';
-  link.href = STYLESHEET;
+  // Where the page already loads lectern.css (for its pre-rendered
+  // article), the shadow root takes that download instead of a second one.
+  const pageHasIt = [...document.querySelectorAll('link[rel~="stylesheet"]')].some((l) => l.href === STABLE_STYLESHEET);
+  link.href = pageHasIt ? STABLE_STYLESHEET : STYLESHEET;
   const container = document.createElement('div');
   const slot = element.childElementCount > 0 ? document.createElement('slot') : null;
   if (slot) container.hidden = true;
