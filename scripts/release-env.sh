@@ -13,5 +13,3 @@ export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 # No panic locations (file paths of this machine's registry) and no Debug
 # formatting in the wasm: neither is ever shown to a reader.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
-# wasm-opt as Trunk calls it (-Oz, no extra flags): see index.html.
-WASM_OPT_FEATURES=()
