@@ -151,8 +151,9 @@ pub async fn fetch_article(url: &str, controller: &AbortController) -> Result<Ar
     }
     let value = parse_json(&bytes)?;
     let urls = Resolver::new(&BrowserUrl, Some(&base));
-    let article = model::check_value(BrowserJson(value), &urls)
+    let mut article = model::check_value(BrowserJson(value), &urls)
         .map_err(|problems| LoadError::from(model::ContentError::Invalid(problems)))?;
+    crate::components::date::format_dates(&mut article);
     if !article.skipped_blocks.is_empty() {
         web_sys::console::warn_2(
             &"Lectern: skipped blocks of unknown type:".into(),

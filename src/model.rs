@@ -60,10 +60,40 @@ string_newtype!(
     /// A well-formed BCP 47 language tag.
     LangTag
 );
-string_newtype!(
-    /// An RFC 3339 date or date-time, as written (fit for `<time datetime>`).
-    Timestamp
-);
+
+/// An RFC 3339 date or date-time, as written (fit for `<time datetime>`),
+/// and how to show it to a reader: the widget formats its documents' dates
+/// with the browser's `Intl` once, as a document arrives
+/// (`components::date::format_dates`); until then (and when pre-rendering)
+/// the date shows as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Timestamp {
+    value: String,
+    /// The date as the reader sees it ("Apr 4, 2018", "2018年4月4日").
+    pub shown: Option<String>,
+}
+
+impl Timestamp {
+    /// The value as written in the document.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+
+    /// The text to show: the formatted date, else the date as written.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        self.shown
+            .as_deref()
+            .unwrap_or_else(|| self.value.get(..10).unwrap_or(&self.value))
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.value)
+    }
+}
 
 impl LangTag {
     /// Checks `tag` for BCP 47 well-formedness.

@@ -65,7 +65,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <AuthorBio article={article.clone()} {ui} level={level.nested(1)}
                     id_prefix={props.id_prefix.clone()} page_origin={props.page_origin.clone()} />
             }
-            { related_strip(&RelatedStripProps { article, ui, lang: &lang, id_prefix: &props.id_prefix,
+            { related_strip(&RelatedStripProps { article, ui, id_prefix: &props.id_prefix,
                 level: level.nested(1), mode: props.related_mode, on_open_related: &props.on_open_related,
                 page_origin: origin }) }
             { back_to_top(strings.back_to_top, &props.id_prefix, header_out_of_view, &props.on_back_to_top) }

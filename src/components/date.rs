@@ -1,40 +1,34 @@
-//! A date shown in the reader's language by the browser's own `Intl`
-//! ("Apr 4, 2018", "2018年4月4日"). Without a browser (pre-rendering) it
-//! shows the date as written; the effect then formats it.
+//! Dates: `<time datetime>` showing the date in the reader's language,
+//! formatted by the browser's own `Intl` ("Apr 4, 2018", "2018年4月4日").
+//! The widget formats a document's dates once, as it arrives
+//! ([`format_dates`], in the browser only); rendering only shows the result,
+//! so the views render the same without a browser, where dates show as
+//! written (2018-04-04).
 
 use yew::prelude::*;
 
-/// Properties of [`FormattedDate`].
-#[derive(Properties, PartialEq, Clone, Debug)]
-pub struct FormattedDateProps {
-    /// RFC 3339 date or date-time.
-    pub datetime: AttrValue,
-    /// The language to format in.
-    pub lang: AttrValue,
-    #[prop_or_default]
-    pub class: Option<&'static str>,
+use crate::model::Timestamp;
+
+/// `<time datetime>` with the date as the reader sees it.
+pub fn formatted_date(date: &Timestamp, class: Option<&'static str>) -> Html {
+    html! {
+        <time {class} datetime={date.as_str().to_owned()}>{ date.text().to_owned() }</time>
+    }
 }
 
-/// `<time datetime>` with the date formatted for `lang`.
-#[component]
-pub fn FormattedDate(props: &FormattedDateProps) -> Html {
-    let fallback = props
-        .datetime
-        .get(..10)
-        .unwrap_or(&props.datetime)
-        .to_owned();
-    let text = use_state_eq(|| fallback.clone());
-    {
-        let text = text.clone();
-        use_effect_with(
-            (props.datetime.clone(), props.lang.clone()),
-            move |(datetime, lang)| {
-                text.set(format_date(datetime, lang).unwrap_or(fallback));
-            },
-        );
+/// Formats every date of `article` in its language (without a browser it
+/// leaves them as written).
+pub fn format_dates(article: &mut crate::model::Article) {
+    let lang = article.lang.as_str().to_owned();
+    let format = |date: &mut Timestamp| date.shown = format_date(date.as_str(), &lang);
+    format(&mut article.published);
+    if let Some(updated) = &mut article.updated {
+        format(updated);
     }
-    html! {
-        <time class={props.class} datetime={props.datetime.clone()}>{ (*text).clone() }</time>
+    for teaser in &mut article.related {
+        if let Some(published) = &mut teaser.published {
+            format(published);
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::date::FormattedDate;
+use super::date::formatted_date;
 use super::inline::rel_for;
 use super::HeadingLevel;
 use crate::i18n::{reading_minutes, UiLang};
@@ -23,7 +23,6 @@ pub struct ArticleHeaderProps<'a> {
 #[allow(clippy::ignored_unit_patterns)]
 pub fn article_header(props: &ArticleHeaderProps<'_>) -> Html {
     let article = props.article;
-    let lang = AttrValue::from(article.lang.to_string());
     let strings = UiLang::for_tag(article.lang.as_str()).strings();
     let origin = props.page_origin;
     let category = article.category.as_ref().map(|c| match &c.href {
@@ -58,11 +57,11 @@ pub fn article_header(props: &ArticleHeaderProps<'_>) -> Html {
             }
             <p class="lc-article__meta">
                 <span class="lc-visually-hidden">{ strings.published }{ " " }</span>
-                <FormattedDate class="lc-article__date" datetime={article.published.to_string()} lang={lang.clone()} />
+                { formatted_date(&article.published, Some("lc-article__date")) }
                 if let Some(updated) = &article.updated {
                     <span class="lc-article__updated">
                         { strings.updated }{ " " }
-                        <FormattedDate datetime={updated.to_string()} lang={lang.clone()} />
+                        { formatted_date(updated, None) }
                     </span>
                 }
                 <span class="lc-article__reading-time">{ strings.reading_time(reading_minutes(article)) }</span>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::date::FormattedDate;
+use super::date::formatted_date;
 use super::inline::rel_for;
 use super::{HeadingLevel, RelatedMode};
 use crate::i18n::UiLang;
@@ -13,7 +13,6 @@ use crate::model::Article;
 pub struct RelatedStripProps<'a> {
     pub article: &'a Article,
     pub ui: UiLang,
-    pub lang: &'a AttrValue,
     pub id_prefix: &'a AttrValue,
     pub level: HeadingLevel,
     pub mode: RelatedMode,
@@ -67,7 +66,7 @@ pub fn related_strip(props: &RelatedStripProps<'_>) -> Html {
                         <span class="lc-teaser__link">{ body }</span>
                     }
                     if let Some(published) = &teaser.published {
-                        <FormattedDate class="lc-teaser__date" datetime={published.to_string()} lang={props.lang.clone()} />
+                        { formatted_date(published, Some("lc-teaser__date")) }
                     }
                     if let Some(dek) = &teaser.dek {
                         <p class="lc-teaser__dek">{ dek.clone() }</p>

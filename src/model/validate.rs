@@ -183,7 +183,10 @@ impl<V: JsonValue> Checker<'_, V> {
     fn timestamp(&mut self, value: &V, path: &str) -> Option<Timestamp> {
         let text = self.string(value, path)?;
         if is_date_or_date_time(&text) {
-            Some(Timestamp(text))
+            Some(Timestamp {
+                value: text,
+                shown: None,
+            })
         } else {
             self.problem(
                 path,
