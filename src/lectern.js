@@ -46,13 +46,20 @@ function report(host, message) {
 /** Replaces what `root` shows with the crash alert, in the widget's language. */
 function showCrash(root, host) {
   const lang = uiLang(root.querySelector('[lang]')?.getAttribute('lang') ?? host.getAttribute('data-lectern-lang'));
-  const alert = document.createElement('p');
+  // The same markup as the widget's own alerts, so the same styles apply.
+  const widget = document.createElement('div');
+  const alert = document.createElement('div');
+  const message = document.createElement('p');
+  widget.className = 'lectern';
+  alert.className = 'lc-error';
   alert.setAttribute('role', 'alert');
-  alert.className = 'lectern lc-error';
   alert.lang = lang;
-  alert.textContent = CRASHED[lang];
+  message.className = 'lc-error__message';
+  message.textContent = CRASHED[lang];
+  alert.append(message);
+  widget.append(alert);
   root.hidden = false;
-  root.replaceChildren(alert);
+  root.replaceChildren(widget);
   report(host, `Lectern stopped working: ${dead}`);
 }
 
