@@ -188,7 +188,7 @@ async function long(n) {
 async function memory() {
   const { context, page, cdp } = await freshPage();
   const entry = await readFile(root('dist/lectern.js'), 'utf8');
-  const glue = entry.match(/from '\.\/(lectern-[0-9a-f]+\.js)'/)[1];
+  const glue = entry.match(/from\s*["']\.\/(lectern-[0-9a-f]+\.js)["']/)[1];
   const sample = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
