@@ -152,7 +152,7 @@ function mount(element, options = {}) {
   Promise.all([ready, styled]).then(() => {
     if (destroyed) return;
     if (dead) {
-      slot?.remove();
+      // A publisher's pre-rendered article (in the slot) stays readable.
       showCrash(container, element);
       return;
     }
