@@ -4,7 +4,7 @@
 // (/assets/lectern/) and the content from another origin (CORS).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, pageWithErrorLog, serveSite } from './support.mjs';
+import { launchBrowser, pageWithErrorLog, renderArticle, serveSite } from './support.mjs';
 
 const root = (path) => new URL(`../${path}`, import.meta.url).pathname;
 const EN = 'China’s Opportunity to Lead on North Korea';
@@ -206,14 +206,8 @@ test('the JS API mounts, switches language and destroys; keyboard focus works in
 
 test("a publisher's pre-rendered article shows before any script runs and the widget takes its place", async () => {
   // The page as the publisher would build it: the article rendered into the element.
-  const { execFileSync } = await import('node:child_process');
-  const src = `${content.origin}/content/china-opportunity-to-lead-on-north-korea/en.json`;
-  const snippet = execFileSync(
-    'cargo',
-    ['run', '--quiet', '--offline', '--locked', '-p', 'lectern-cli', '--', 'render',
-      root('content/china-opportunity-to-lead-on-north-korea/en.json'), '--base', src],
-    { cwd: root(''), encoding: 'utf8' },
-  );
+  const article = 'content/china-opportunity-to-lead-on-north-korea/en.json';
+  const snippet = renderArticle(article, `${content.origin}/${article}`);
   const pre = await serveSite(
     { '/assets/lectern/': root('dist'), '/': root('examples/host') },
     {
@@ -249,6 +243,10 @@ test("a publisher's pre-rendered article shows before any script runs and the wi
       });
       assert.deepEqual(state, { slot: false, ...before });
       assert.deepEqual(errors, []);
+      // The shadow root reuses the page's lectern.css: the widget's
+      // stylesheet is never downloaded a second time under its hashed name.
+      const sheets = pre.requests.filter((p) => /^\/assets\/lectern\/lectern[^/]*\.css$/.test(p));
+      assert.ok(sheets.length > 0 && sheets.every((p) => p === '/assets/lectern/lectern.css'), JSON.stringify(sheets));
     } finally {
       await context.close();
     }

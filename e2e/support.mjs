@@ -1,5 +1,6 @@
 // Shared pieces of the end-to-end tests: a static server for a build folder on
 // 127.0.0.1 (a free port, closed by the test), and Debian's headless Chromium.
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -77,6 +78,20 @@ export async function serveSite(routes, { headers = {}, cors = false, rewriteHtm
     requests,
     close: () => new Promise((ok) => server.close(ok)),
   };
+}
+
+/**
+ * A publisher's pre-rendered article: `lectern-cli render ARTICLE --base BASE`,
+ * as HTML to put into the widget's element. `article` is relative to the
+ * project's root.
+ */
+export function renderArticle(article, base) {
+  const root = new URL('..', import.meta.url).pathname;
+  return execFileSync(
+    'cargo',
+    ['run', '--quiet', '--offline', '--locked', '-p', 'lectern-cli', '--', 'render', join(root, article), '--base', base],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
 }
 
 /** Headless Debian Chromium, with the flags this machine's closed network needs. */

@@ -6,11 +6,10 @@
 // Prints the table either way; exits 1 when a scenario is over the budget.
 //
 //   node scripts/size-budget.mjs [dist]
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { launchBrowser, serveSite } from '../e2e/support.mjs';
+import { launchBrowser, renderArticle, serveSite } from '../e2e/support.mjs';
 
 /**
  * The budget for every scenario: 100 KB, a ratchet on what the widget
@@ -40,11 +39,7 @@ function brotliSize(file) {
 /** The pre-rendered article, as a publisher makes it (lectern-cli render),
  * for a placeholder origin that each page's server replaces with its own. */
 const PLACEHOLDER = 'https://lectern.invalid';
-const snippet = execFileSync(
-  'cargo',
-  ['run', '--quiet', '--offline', '--locked', '-p', 'lectern-cli', '--', 'render', join(root, ARTICLE), '--base', `${PLACEHOLDER}/${ARTICLE}`],
-  { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-);
+const snippet = renderArticle(ARTICLE, `${PLACEHOLDER}/${ARTICLE}`);
 
 const scenarios = [
   {

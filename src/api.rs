@@ -36,8 +36,10 @@ impl UrlParser for BrowserUrl {
 /// A value made by the browser's `JSON.parse`, read by the validation.
 ///
 /// `JSON.parse` makes only null, booleans, numbers, strings, arrays and plain
-/// objects. Fields are read with `Reflect.get`, which would also see
-/// `Object.prototype`'s members: no field the format names is one of them.
+/// objects. Fields are read with `Reflect.get` alone: it fails on a
+/// primitive (`None`), and on an array or an object finds only own fields and
+/// those of `Array.prototype` / `Object.prototype`, of which no field the
+/// format names is one (`length`, `constructor`, `toString`, …).
 #[derive(Debug, Clone)]
 pub struct BrowserJson(pub JsValue);
 
@@ -66,9 +68,6 @@ impl JsonValue for BrowserJson {
     }
 
     fn field(&self, key: &str) -> Option<Self> {
-        if !self.0.is_object() || Array::is_array(&self.0) {
-            return None;
-        }
         let value = Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
         (!value.is_undefined()).then_some(Self(value))
     }
@@ -135,8 +134,8 @@ pub async fn fetch_article(url: &str, controller: &AbortController) -> Result<Ar
         .ok()
         .flatten()
         .and_then(|v| v.trim().parse::<usize>().ok());
-    if let Some(bytes) = declared.filter(|b| *b > model::MAX_DOCUMENT_BYTES) {
-        return Err(model::ContentError::TooLarge { bytes }.into());
+    if let Some(bytes) = declared {
+        model::check_size(bytes)?;
     }
     // Relative URLs in the document resolve against where it really came
     // from, after redirects, as a browser resolves them.
@@ -145,10 +144,7 @@ pub async fn fetch_article(url: &str, controller: &AbortController) -> Result<Ar
         .await
         .map_err(failed)?;
     let bytes = Uint8Array::new(&body);
-    let length = usize::try_from(bytes.length()).unwrap_or(usize::MAX);
-    if length > model::MAX_DOCUMENT_BYTES {
-        return Err(model::ContentError::TooLarge { bytes: length }.into());
-    }
+    model::check_size(usize::try_from(bytes.length()).unwrap_or(usize::MAX))?;
     let value = parse_json(&bytes)?;
     let urls = Resolver::new(&BrowserUrl, Some(&base));
     let mut article = model::check_value(BrowserJson(value), &urls)

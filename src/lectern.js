@@ -32,6 +32,8 @@ const CRASHED = {
   'zh-Hant': 'Lectern 已停止運作。請重新載入頁面閱讀文章。',
 };
 
+/** The UI language for a tag, as `UiLang::for_tag` decides it in the wasm
+ * (which is dead by the time this runs). */
 function uiLang(tag) {
   const t = (tag ?? '').toLowerCase();
   if (/^zh(-|$)/.test(t)) return /-(hant|tw|hk|mo)(-|$)/.test(t) ? 'zh-Hant' : 'zh-Hans';

@@ -26,6 +26,20 @@ pub const FORMAT: &str = "lectern.article/1";
 /// The largest document the widget accepts, in bytes (about 5 MB).
 pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
 
+/// Refuses a document of `bytes` bytes over [`MAX_DOCUMENT_BYTES`]: the one
+/// size check, for a declared length and for the body itself, in the widget
+/// and the tools.
+///
+/// # Errors
+/// [`ContentError::TooLarge`] over the limit.
+pub fn check_size(bytes: usize) -> Result<(), ContentError> {
+    if bytes > MAX_DOCUMENT_BYTES {
+        Err(ContentError::TooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
 macro_rules! string_newtype {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*

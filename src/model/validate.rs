@@ -8,12 +8,12 @@ use std::marker::PhantomData;
 use super::date::is_date_or_date_time;
 use super::json::{Json, JsonValue};
 use super::links::{Resolver, SafeUrl, UrlUse};
+#[cfg(not(target_arch = "wasm32"))]
+use super::ContentError;
 use super::{
     Article, ArticleId, Author, Block, BlockId, BlockKind, Category, ImageRef, Inline, LangTag,
     Problem, Related, Span, Timestamp, Translation, FORMAT,
 };
-#[cfg(not(target_arch = "wasm32"))]
-use super::{ContentError, MAX_DOCUMENT_BYTES};
 
 /// Parses and checks a document. `urls` resolves its URLs against the
 /// document's own URL and applies the scheme allow-list.
@@ -24,9 +24,7 @@ use super::{ContentError, MAX_DOCUMENT_BYTES};
 /// problem found.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse_article(bytes: &[u8], urls: &Resolver<'_>) -> Result<Article, ContentError> {
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(ContentError::TooLarge { bytes: bytes.len() });
-    }
+    super::check_size(bytes.len())?;
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| ContentError::NotJson(e.to_string()))?;
     check_value(&value, urls).map_err(ContentError::Invalid)

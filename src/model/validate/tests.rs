@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use super::*;
-use crate::model::BlockKind;
+use crate::model::{BlockKind, MAX_DOCUMENT_BYTES};
 
 use crate::model::WhatwgUrl;
 
