@@ -14,8 +14,8 @@ const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const root = (path) => new URL(`../${path}`, import.meta.url).pathname;
 const SCREENSHOTS = root('docs/screenshots');
-// The live widget, not the standalone page's pre-rendered article (#lectern-ssr).
-const LIVE = '.lectern:not(#lectern-ssr)';
+// The live widget, not the standalone page's pre-rendered article ([id^="lectern-ssr"]).
+const LIVE = '.lectern:not([id^="lectern-ssr"])';
 
 let site;
 let browser;
@@ -161,7 +161,7 @@ test('keyboard only: Tab reaches every control and link with visible focus; back
     await page.waitForFunction(() => document.activeElement?.matches('article h1'));
 
     // A language switch by keyboard keeps focus on the language control.
-    await page.locator('button[lang="zh-Hans"]').focus();
+    await page.locator('a[lang="zh-Hans"]').focus();
     await page.keyboard.press('Enter');
     await page.locator('article h1').getByText(TITLES['zh-Hans']).waitFor();
     assert.equal((await focusedInfo(page)).text, '简体');
@@ -243,12 +243,13 @@ test('with prefers-reduced-motion nothing animates; without it the skeleton puls
     await withPage({ reducedMotion }, async (page) => {
       let release;
       const held = new Promise((ok) => (release = ok));
-      // 简体 is not the pre-rendered version, so the skeleton shows while it loads.
+      // Another article than the pre-rendered one (?article=), so the
+      // skeleton shows while it loads.
       await page.route('**/content/china-opportunity-to-lead-on-north-korea/zh-Hans.json', async (route) => {
         await held;
         await route.continue();
       });
-      await page.goto(`${site.origin}/?lang=zh-Hans`);
+      await page.goto(`${site.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=zh-Hans`);
       await page.locator('.lc-skeleton').waitFor();
       count = await page.evaluate(() => document.getAnimations().length);
       release();

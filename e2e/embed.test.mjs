@@ -144,7 +144,7 @@ test("the host's URL, hash and scroll change only by the reader's action", async
     await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
     const url = page.url();
     assert.equal(await page.evaluate(() => window.scrollY), 0);
-    await inWidget(page, 'widget-en', 'button[lang="zh-Hans"]').click();
+    await inWidget(page, 'widget-en', 'a[lang="zh-Hans"]').click();
     await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(HANS).waitFor();
     assert.equal(page.url(), url);
     const events = await page.evaluate(() => window.lecternEvents.filter((e) => e.name === 'lectern:languagechange'));
@@ -186,7 +186,7 @@ test('the JS API mounts, switches language and destroys; keyboard focus works in
     await page.evaluate(() => window.apiHandle.setLanguage('en'));
     await inWidget(page, 'widget-api', 'h3.lc-article__title').getByText('Diplomacy Between Languages').waitFor();
     // Keyboard: Tab reaches the language choices inside the shadow root, with a visible outline.
-    await inWidget(page, 'widget-api', 'button[lang="en"]').focus();
+    await inWidget(page, 'widget-api', 'a[lang="en"]').focus();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const active = document.getElementById('widget-api').shadowRoot.activeElement;
@@ -197,7 +197,7 @@ test('the JS API mounts, switches language and destroys; keyboard focus works in
     assert.equal(await page.evaluate(() => document.getElementById('widget-api').shadowRoot.childElementCount), 0);
     // Removing a widget's element from the page does not disturb the others.
     await page.evaluate(() => document.getElementById('widget-missing').remove());
-    await inWidget(page, 'widget-en', 'button[lang="zh-Hant"]').click();
+    await inWidget(page, 'widget-en', 'a[lang="zh-Hant"]').click();
     await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(HANT).waitFor();
   } finally {
     await context.close();

@@ -32,16 +32,16 @@ async function withPage(options, body, { allowErrors = false } = {}) {
   }
 }
 
-// The live widget's title: the standalone page's pre-rendered article (#lectern-ssr)
+// The live widget's title: the standalone page's pre-rendered article ([id^="lectern-ssr"])
 // shows first, and its controls answer only once the widget has taken over.
-const title = (page) => page.locator('.lectern:not(#lectern-ssr) article h1');
+const title = (page) => page.locator('.lectern:not([id^="lectern-ssr"]) article h1');
 
 test('switching language re-renders in place and the page follows: ?lang=, <html lang>, title', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${server.origin}/`);
     await title(page).getByText(EN).waitFor();
     await page.evaluate(() => (window.notReloaded = true));
-    await page.getByRole('button', { name: '简体' }).click();
+    await page.getByRole('link', { name: '简体' }).click();
     await title(page).getByText(HANS).waitFor();
     assert.equal(await page.evaluate(() => window.notReloaded), true);
     assert.equal(new URL(page.url()).searchParams.get('lang'), 'zh-Hans');
@@ -70,7 +70,7 @@ test('a reader in Taiwan gets 繁體 first; one in Singapore 简体', async () =
 test('the stored choice survives a reload', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${server.origin}/`);
-    await page.getByRole('button', { name: '繁體' }).click();
+    await page.getByRole('link', { name: '繁體' }).click();
     await title(page).getByText(HANT).waitFor();
     await page.goto(`${server.origin}/`);
     await title(page).getByText(HANT).waitFor();
@@ -99,10 +99,10 @@ test('a stale response never wins, whatever order responses arrive in', async ()
       await new Promise((ok) => setTimeout(ok, 1500));
       await route.continue().catch(() => {});
     });
-    await page.goto(`${server.origin}/?lang=en`);
+    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await title(page).getByText(EN).waitFor();
-    await page.getByRole('button', { name: '简体' }).click();
-    await page.getByRole('button', { name: '繁體' }).click();
+    await page.getByRole('link', { name: '简体' }).click();
+    await page.getByRole('link', { name: '繁體' }).click();
     await title(page).getByText(HANT).waitFor();
     await page.waitForTimeout(2500);
     assert.equal((await title(page).textContent()).trim(), HANT);
@@ -115,7 +115,7 @@ test('a server error says so and Retry recovers', async () => {
     await page.route(`${SAMPLE}en.json`, (route) =>
       fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue(),
     );
-    await page.goto(`${server.origin}/?lang=en`);
+    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.textContent(), /server failed.*HTTP 503/);
@@ -129,7 +129,7 @@ test('a request that never answers times out after about 10 s, with Retry', asyn
   await withPage({}, async (page) => {
     let hang = true;
     await page.route(`${SAMPLE}en.json`, (route) => (hang ? undefined : route.continue()));
-    await page.goto(`${server.origin}/?lang=en`);
+    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     const started = Date.now();
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 20_000 });
@@ -151,7 +151,7 @@ test('too large, not found and not an article each get their own message', async
   for (const [response, message] of cases) {
     await withPage({}, async (page) => {
       await page.route(`${SAMPLE}en.json`, (route) => route.fulfill(response));
-      await page.goto(`${server.origin}/?lang=en`);
+      await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
       const alert = page.getByRole('alert');
       await alert.waitFor();
       assert.match(await alert.textContent(), message);
@@ -164,11 +164,11 @@ test('the other versions are prefetched when idle, so a switch needs no request'
   await withPage({}, async (page) => {
     const requested = [];
     page.on('request', (req) => requested.push(new URL(req.url()).pathname));
-    await page.goto(`${server.origin}/?lang=en`);
+    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await title(page).getByText(EN).waitFor();
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/zh-Hant.json')));
     const before = requested.length;
-    await page.getByRole('button', { name: '简体' }).click();
+    await page.getByRole('link', { name: '简体' }).click();
     await title(page).getByText(HANS).waitFor();
     assert.deepEqual(requested.slice(before).filter((p) => p.endsWith('.json')), []);
   });
@@ -185,16 +185,16 @@ test('blocked storage fails quietly: the reader still reads and switches', async
     });
     await page.goto(`${server.origin}/`);
     await title(page).getByText(EN).waitFor();
-    await page.getByRole('button', { name: '简体' }).click();
+    await page.getByRole('link', { name: '简体' }).click();
     await title(page).getByText(HANS).waitFor();
   });
 });
 
 test('teasers show image, category, date, title and dek', async () => {
   await withPage({}, async (page) => {
-    await page.goto(`${server.origin}/?lang=en`);
+    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await title(page).waitFor();
-    const teaser = page.locator('.lectern:not(#lectern-ssr) .lc-teaser').first();
+    const teaser = page.locator('.lectern:not([id^="lectern-ssr"]) .lc-teaser').first();
     await teaser.waitFor();
     const img = teaser.locator('img');
     await img.waitFor();
@@ -213,7 +213,7 @@ test('teasers show image, category, date, title and dek', async () => {
 
 test('print drops the controls and keeps the article', async () => {
   await withPage({}, async (page) => {
-    await page.goto(`${server.origin}/?lang=en`);
+    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await title(page).getByText(EN).waitFor();
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('nav.lc-lang').isVisible(), false);

@@ -39,7 +39,7 @@ test('the standalone page shows the sample article title as its h1 under a stric
       document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));
     });
     await page.goto(`${server.origin}/`);
-    const title = page.locator('.lectern:not(#lectern-ssr) article h1');
+    const title = page.locator('.lectern:not([id^="lectern-ssr"]) article h1');
     await title.waitFor({ timeout: 15_000 });
     assert.equal((await title.textContent()).trim(), sample.title);
     assert.equal(await page.locator('article').getAttribute('lang'), sample.lang);
@@ -77,31 +77,59 @@ test('the widget takes the pre-rendered article\'s place without moving it', asy
   try {
     await page.goto(`${server.origin}/`);
     // The widget's own rendering has the formatted date and its instance id.
-    await page.locator('.lectern[id^="lectern-"]:not(#lectern-ssr) article h1').waitFor();
+    await page.locator('.lectern[id^="lectern-"]:not([id^="lectern-ssr"]) article h1').waitFor();
     await page.locator('.lc-article__meta time', { hasText: 'Apr 4, 2018' }).waitFor();
     assert.deepEqual(await page.locator('article h1').boundingBox(), before);
     assert.deepEqual(await page.locator('[data-block-id=p3]').boundingBox(), beforeBody);
-    assert.equal(await page.locator('#lectern-ssr').count(), 0);
+    assert.equal(await page.locator('[id^="lectern-ssr"]').count(), 0);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
 });
 
-test('a keyboard user focused in the pre-rendered article keeps focus when the widget takes over', async () => {
+test('the widget hydrates the pre-render: same title node, focus and selection kept, no layout shift', async () => {
   const { context, page, errors } = await pageWithErrorLog(browser);
   try {
     let release;
     const held = new Promise((ok) => (release = ok));
-    await page.route('**/china-opportunity-to-lead-on-north-korea/en.json', async (route) => {
+    await page.route('**/*_bg.wasm', async (route) => {
       await held;
       await route.continue();
     });
-    await page.goto(`${server.origin}/`);
-    await page.locator('#lectern-ssr button[lang="zh-Hans"]').focus();
+    const documents = [];
+    page.on('request', (r) => r.url().endsWith('.json') && documents.push(r.url()));
+    await page.goto(`${server.origin}/?lang=en`);
+    await page.evaluate(() => {
+      window.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      window.preTitle = document.querySelector('h1');
+      const p = document.querySelector('[data-block-id=p2]');
+      getSelection().selectAllChildren(p);
+      window.selected = getSelection().toString();
+    });
+    await page.locator('[id^="lectern-ssr"] a[lang="zh-Hans"]').focus();
     release();
-    await page.locator('.lc-article__meta time', { hasText: 'Apr 4, 2018' }).waitFor();
-    await page.waitForFunction(() => document.activeElement?.matches('.lectern:not(#lectern-ssr) button[lang="zh-Hans"]'));
+    // Live: the root's id is the widget's own.
+    await page.locator('.lectern[id^="lectern-"]:not([id^="lectern-ssr"]) article h1').waitFor();
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => ({
+      same: document.querySelector('h1') === window.preTitle,
+      focused: document.activeElement?.matches('.lectern a[lang="zh-Hans"]'),
+      selection: getSelection().toString() === window.selected && window.selected.length > 20,
+      shifts: window.shifts,
+    }));
+    assert.deepEqual({ ...after, shifts: undefined }, { same: true, focused: true, selection: true, shifts: undefined });
+    assert.ok(after.shifts < 0.01, `cumulative layout shift ${after.shifts}`);
+    // The pre-render carried its JSON: the article was not downloaded again
+    // (the other versions are prefetched when idle).
+    assert.deepEqual(documents.filter((url) => url.endsWith('/en.json')), []);
+    // And it is live: a language link switches in place.
+    await page.locator('.lectern a[lang="zh-Hans"]').click();
+    await page.locator('article h1', { hasText: '中国在朝鲜问题上发挥领导作用的机遇' }).waitFor();
+    assert.equal(await page.evaluate(() => new URL(location.href).searchParams.get('lang')), 'zh-Hans');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

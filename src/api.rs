@@ -145,8 +145,18 @@ pub async fn fetch_article(url: &str, controller: &AbortController) -> Result<Ar
         .map_err(failed)?;
     let bytes = Uint8Array::new(&body);
     model::check_size(usize::try_from(bytes.length()).unwrap_or(usize::MAX))?;
-    let value = parse_json(&bytes)?;
-    let urls = Resolver::new(&BrowserUrl, Some(&base));
+    let text = decode(&bytes)?;
+    article_from(&text, &base)
+}
+
+/// Checks the article in `text` (JSON), whose relative URLs resolve against
+/// `base`: a fetched document, or one inlined in a pre-rendered page.
+///
+/// # Errors
+/// A content error when `text` is not a valid article.
+pub fn article_from(text: &str, base: &str) -> Result<Article, LoadError> {
+    let value = js_sys::JSON::parse(text).map_err(not_json)?;
+    let urls = Resolver::new(&BrowserUrl, Some(base));
     let mut article = model::check_value(BrowserJson(value), &urls)
         .map_err(|problems| LoadError::from(model::ContentError::Invalid(problems)))?;
     crate::components::date::format_dates(&mut article);
@@ -159,21 +169,22 @@ pub async fn fetch_article(url: &str, controller: &AbortController) -> Result<Ar
     Ok(article)
 }
 
-/// Decodes UTF-8 strictly (as JSON requires) and parses with `JSON.parse`.
-fn parse_json(bytes: &Uint8Array) -> Result<JsValue, model::ContentError> {
-    let not_json = |error: JsValue| {
-        model::ContentError::NotJson(
-            error
-                .dyn_ref::<js_sys::Error>()
-                .map_or_else(|| "unreadable".to_owned(), |e| String::from(e.message())),
-        )
-    };
+#[allow(clippy::needless_pass_by_value)]
+fn not_json(error: JsValue) -> model::ContentError {
+    model::ContentError::NotJson(
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "unreadable".to_owned(), |e| String::from(e.message())),
+    )
+}
+
+/// Decodes UTF-8 strictly, as JSON requires.
+fn decode(bytes: &Uint8Array) -> Result<String, model::ContentError> {
     let options = web_sys::TextDecoderOptions::new();
     options.set_fatal(true);
     let decoder =
         web_sys::TextDecoder::new_with_label_and_options("utf-8", &options).map_err(not_json)?;
-    let text = decoder.decode_with_js_u8_array(bytes).map_err(not_json)?;
-    js_sys::JSON::parse(&text).map_err(not_json)
+    decoder.decode_with_js_u8_array(bytes).map_err(not_json)
 }
 
 #[cfg(test)]

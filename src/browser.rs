@@ -3,6 +3,8 @@
 //! fails quietly: a blocked storage or an old browser never stops reading.
 
 use wasm_bindgen::JsCast;
+
+use crate::components::reader::state::Passage;
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 /// The key under which the reader's language choice is stored.
@@ -77,29 +79,45 @@ pub fn focus_without_scroll(element: &Element) {
     }
 }
 
-/// The passage in view: the id of the first block under `root` whose bottom
-/// is below the top of the viewport, and how far its top is from there.
-#[must_use]
-pub fn passage_in_view(root: &Element) -> Option<(String, f64)> {
-    let blocks = root.query_selector_all("[data-block-id]").ok()?;
-    (0..blocks.length())
-        .filter_map(|i| blocks.item(i)?.dyn_into::<Element>().ok())
-        .find_map(|block| {
-            let rect = block.get_bounding_client_rect();
-            (rect.bottom() > 0.0)
-                .then(|| Some((block.get_attribute("data-block-id")?, rect.top())))
-                .flatten()
-        })
+/// The body blocks of the article under `root`, in order.
+fn body_blocks(root: &Element) -> Option<web_sys::NodeList> {
+    root.query_selector_all(".lc-article__body > *").ok()
 }
 
-/// Scrolls so the block with `id` under `root` is where it was (`top`
-/// pixels from the top of the viewport), instantly.
-pub fn restore_passage(root: &Element, id: &str, top: f64) {
+/// The passage in view: the first body block under `root` whose bottom is
+/// below the top of the viewport (its id, and its position for documents
+/// without ids), and how far its top is from there.
+#[must_use]
+pub fn passage_in_view(root: &Element) -> Option<Passage> {
+    let blocks = body_blocks(root)?;
+    (0..blocks.length()).find_map(|index| {
+        let block = blocks.item(index)?.dyn_into::<Element>().ok()?;
+        let rect = block.get_bounding_client_rect();
+        (rect.bottom() > 0.0).then(|| Passage {
+            id: block.get_attribute("data-block-id"),
+            index,
+            top: rect.top(),
+        })
+    })
+}
+
+/// Scrolls so the passage's block under `root` is where it was, instantly:
+/// the block with the same id, or (without ids) at the same position.
+pub fn restore_passage(root: &Element, passage: &Passage) {
     let Some(window) = window() else { return };
-    let selector = format!("[data-block-id=\"{}\"]", id.replace(['"', '\\'], ""));
-    if let Ok(Some(block)) = root.query_selector(&selector) {
+    let by_id = passage.id.as_ref().and_then(|id| {
+        let selector = format!("[data-block-id=\"{}\"]", id.replace(['"', '\\'], ""));
+        root.query_selector(&selector).ok().flatten()
+    });
+    let block = by_id.or_else(|| {
+        body_blocks(root)?
+            .item(passage.index)?
+            .dyn_into::<Element>()
+            .ok()
+    });
+    if let Some(block) = block {
         let now = block.get_bounding_client_rect().top();
-        window.scroll_by_with_x_and_y(0.0, now - top);
+        window.scroll_by_with_x_and_y(0.0, now - passage.top);
     }
 }
 

@@ -1,35 +1,13 @@
-//! Hooks that wrap browser APIs; they act only in effects.
+//! Browser observers the Reader's effects use; without a browser they
+//! observe nothing.
 
-use yew::prelude::*;
+use yew::NodeRef;
 
-/// Whether the element behind `node` is out of the viewport, observed with an
-/// `IntersectionObserver`. `false` until the browser says otherwise (and
-/// always, without a browser).
-#[hook]
-pub fn use_out_of_view(node: NodeRef) -> bool {
-    let out = use_state_eq(|| false);
-    {
-        let out = out.clone();
-        use_effect_with(node, move |node| {
-            let observer = observe(node, move |intersecting| out.set(!intersecting));
-            move || {
-                if let Some(observer) = observer {
-                    disconnect(observer);
-                }
-            }
-        });
-    }
-    *out
-}
-
+/// Calls `on_change(out_of_view)` when the element behind `node` leaves or
+/// enters the viewport (an `IntersectionObserver`, no scroll handler). It
+/// observes as long as the value returned lives.
 #[cfg(target_arch = "wasm32")]
-type Observer = (
-    web_sys::IntersectionObserver,
-    wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
-);
-
-#[cfg(target_arch = "wasm32")]
-fn observe(node: &NodeRef, on_change: impl Fn(bool) + 'static) -> Option<Observer> {
+pub fn observe(node: &NodeRef, on_change: impl Fn(bool) + 'static) -> Option<Observer> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
@@ -40,29 +18,36 @@ fn observe(node: &NodeRef, on_change: impl Fn(bool) + 'static) -> Option<Observe
             .last()
             .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
         {
-            on_change(entry.is_intersecting());
+            on_change(!entry.is_intersecting());
         }
     });
     let observer = web_sys::IntersectionObserver::new(closure.as_ref().unchecked_ref()).ok()?;
     observer.observe(&element);
-    Some((observer, closure))
+    Some(Observer(observer, closure))
 }
 
+/// An observation; dropping it disconnects the observer.
 #[cfg(target_arch = "wasm32")]
-fn disconnect((observer, _closure): Observer) {
-    observer.disconnect();
+pub struct Observer(
+    web_sys::IntersectionObserver,
+    /// Kept alive for as long as the observer calls it.
+    #[allow(dead_code)]
+    wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+);
+
+#[cfg(target_arch = "wasm32")]
+impl Drop for Observer {
+    fn drop(&mut self) {
+        self.0.disconnect();
+    }
 }
 
 /// Without a browser there is nothing to observe.
 #[cfg(not(target_arch = "wasm32"))]
-type Observer = std::convert::Infallible;
+pub struct Observer;
 
+/// Without a browser there is nothing to observe.
 #[cfg(not(target_arch = "wasm32"))]
-fn observe(_node: &NodeRef, _on_change: impl Fn(bool) + 'static) -> Option<Observer> {
+pub fn observe(_node: &NodeRef, _on_change: impl Fn(bool) + 'static) -> Option<Observer> {
     None
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn disconnect(observer: Observer) {
-    match observer {}
 }

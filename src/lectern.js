@@ -4,10 +4,11 @@
 // resolved relative to this file, so the folder works from any path or CDN.
 // scripts/write-entry.mjs fills in the content-hashed names at build time.
 //
-// A publisher may put the article's pre-rendered HTML (lectern-cli render)
-// inside the element, with lectern.css on the page: it is readable before any
-// script runs, and stays on screen (through a slot) until the widget has the
-// article and takes its place.
+// A publisher may pre-render the article (lectern-cli render): best inside
+// the element's declarative shadow root (--embed), which the widget hydrates
+// in place; or as the element's children, with lectern.css on the page,
+// shown through a slot until the widget takes their place. Either way it is
+// readable before any script runs.
 //
 // A panic in the wasm aborts at once (a trap, `WebAssembly.RuntimeError`)
 // and leaves the one instance every widget shares dead. This file notices
@@ -135,22 +136,31 @@ function mount(element, options = {}) {
     },
   };
   widgets.set(element, handle);
+  // A publisher's pre-render in a declarative shadow root (lectern-cli
+  // render --embed): its container and stylesheet are used as they are,
+  // and the widget hydrates the article in place.
+  const declared = element.shadowRoot?.querySelector(':scope > div:has(> .lectern)');
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  // Where the page already loads lectern.css (for its pre-rendered
-  // article), the shadow root takes that download instead of a second one.
-  const pageHasIt = [...document.querySelectorAll('link[rel~="stylesheet"]')].some((l) => l.href === STABLE_STYLESHEET);
-  link.href = pageHasIt ? STABLE_STYLESHEET : STYLESHEET;
-  const container = document.createElement('div');
-  const slot = element.childElementCount > 0 ? document.createElement('slot') : null;
-  if (slot) container.hidden = true;
-  shadow.replaceChildren(link, container, ...(slot ? [slot] : []));
+  let container = declared;
+  let slot = null;
+  let styled = Promise.resolve();
+  if (!declared) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    // Where the page already loads lectern.css (for its pre-rendered
+    // article), the shadow root takes that download instead of a second one.
+    const pageHasIt = [...document.querySelectorAll('link[rel~="stylesheet"]')].some((l) => l.href === STABLE_STYLESHEET);
+    link.href = pageHasIt ? STABLE_STYLESHEET : STYLESHEET;
+    container = document.createElement('div');
+    slot = element.childElementCount > 0 ? document.createElement('slot') : null;
+    if (slot) container.hidden = true;
+    shadow.replaceChildren(link, container, ...(slot ? [slot] : []));
+    styled = new Promise((done) => {
+      link.addEventListener('load', done, { once: true });
+      link.addEventListener('error', done, { once: true });
+    });
+  }
   roots.set(container, element);
-  const styled = new Promise((done) => {
-    link.addEventListener('load', done, { once: true });
-    link.addEventListener('error', done, { once: true });
-  });
   Promise.all([ready, styled]).then(() => {
     if (destroyed) return;
     if (dead) {

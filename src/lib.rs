@@ -18,6 +18,7 @@ pub mod model;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod render;
 
+pub use components::reader::state::Prefs;
 pub use components::reader::{Reader, ReaderProps};
 pub use components::RelatedMode;
 
@@ -61,6 +62,8 @@ pub fn article_slug(value: &str) -> Option<&str> {
     ok.then_some(value)
 }
 
+#[cfg(target_arch = "wasm32")]
+mod hydrate;
 #[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]

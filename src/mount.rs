@@ -3,7 +3,7 @@
 //! aborts at once (a trap); `lectern.js` notices it and reports it in every
 //! widget, so there is no panic hook here.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -12,7 +12,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::{AppHandle, AttrValue, Callback};
 
-use crate::components::RelatedMode;
+use crate::components::article_view::{Handlers, Refs};
+use crate::components::reader::state::{Action, Prefs};
+use crate::components::reader::{initial_state, reader_view, ReaderView};
+use crate::components::{Doc, RelatedMode};
 use crate::{
     article_slug, heading_level_or, parse_heading_level, Reader, ReaderProps,
     HEADING_LEVEL_ATTRIBUTE, LANG_ATTRIBUTE, RELATED_ATTRIBUTE, SRC_ATTRIBUTE,
@@ -40,11 +43,13 @@ fn dispatch(host: &Element, name: &str, key: &str, value: &str) {
     }
 }
 
-/// A widget's app, once mounted, and what it was mounted with.
+/// A widget's app, once mounted, and its command channel.
+#[derive(Default)]
 struct WidgetState {
     app: Option<AppHandle<Reader>>,
-    props: ReaderProps,
-    destroyed: bool,
+    commands: Option<Callback<Action>>,
+    /// `setLanguage` calls made before the widget was ready.
+    queued: Vec<String>,
 }
 
 /// One embedded widget, as `lectern.js` holds it.
@@ -58,27 +63,78 @@ impl WidgetHandle {
     /// Unmounts the widget and forgets it.
     pub fn destroy(&mut self) {
         let mut state = self.state.borrow_mut();
-        state.destroyed = true;
+        state.commands = None;
         if let Some(app) = state.app.take() {
             app.destroy();
         }
     }
 
-    /// Shows the article in `lang`, when it has that version.
+    /// Shows the article in the version that best matches `lang` (a
+    /// command, negotiated like `data-lectern-lang`: `zh-TW` gives 繁體).
     pub fn set_language(&mut self, lang: String) {
         let mut state = self.state.borrow_mut();
-        state.props.lang = Some(lang.into());
-        let props = state.props.clone();
-        if let Some(app) = state.app.as_mut() {
-            app.update(props);
+        match &state.commands {
+            Some(commands) => commands.emit(Action::SetLanguage(lang)),
+            None => state.queued.push(lang),
         }
     }
 }
 
+/// The reader's own preferences, from the browser.
+fn prefs() -> Rc<Prefs> {
+    Rc::new(Prefs {
+        stored: crate::browser::stored_language(),
+        browser: crate::browser::browser_languages(),
+    })
+}
+
+/// The article a pre-render carries: its JSON, inlined in the page as
+/// `<script type="application/json" data-lectern-article>` under `root`
+/// (removed from the page once read), checked like a fetched one; its
+/// relative URLs resolve against `src`.
+fn inline_article(root: &Element, src: &str) -> Option<Doc> {
+    let script = root
+        .query_selector("script[type=\"application/json\"][data-lectern-article]")
+        .ok()??;
+    script.remove();
+    let text = script.text_content()?;
+    crate::api::article_from(&text, src).ok().map(Doc::new)
+}
+
+/// Starts the widget in `root` (which holds a pre-render when
+/// `props.initial` is set): hydrates the pre-render when it is exactly what
+/// the widget's first view would be, else replaces it, keeping a keyboard
+/// user's focus on the same control.
+fn start(root: &Element, props: ReaderProps) -> AppHandle<Reader> {
+    if props.initial.is_some() {
+        let view = reader_view(
+            &initial_state(&props),
+            &ReaderView {
+                props: &props,
+                id_prefix: "",
+                refs: &Refs::default(),
+                handlers: &Handlers::default(),
+                on_retry: &Callback::noop(),
+            },
+        );
+        if crate::hydrate::prepare(root, &view) {
+            return yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).hydrate();
+        }
+    }
+    let focus = focus_position(root);
+    root.set_text_content(None);
+    let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    restore_focus(root, focus);
+    app
+}
+
 /// Mounts a widget into `container` (inside `host`'s shadow root), for the
-/// article at `src`. Events are dispatched on `host`. With `prerendered` (the
-/// slot showing a publisher's pre-rendered article), the document is fetched
-/// first and the widget then takes the slot's place.
+/// article at `src`. Events are dispatched on `host`.
+///
+/// A pre-render inside `container` (declarative shadow DOM) is hydrated or
+/// replaced. A pre-render in the page (`slot`, shown through a `<slot>`)
+/// gives way once the widget shows something: at once when it carries its
+/// JSON, else when the document has arrived.
 #[wasm_bindgen]
 #[must_use]
 pub fn mount_widget(
@@ -88,16 +144,40 @@ pub fn mount_widget(
     lang: Option<String>,
     heading_level: u8,
     related: Option<String>,
-    prerendered: Option<Element>,
+    slot: Option<Element>,
 ) -> WidgetHandle {
+    let handle_state = Rc::new(RefCell::new(WidgetState::default()));
     let on_language_change = {
         let host = host.clone();
         Callback::from(move |lang: String| {
             dispatch(&host, "lectern:languagechange", "lang", &lang);
         })
     };
-    let on_error = Callback::from(move |message: String| {
-        dispatch(&host, "lectern:error", "message", &message);
+    let on_error = {
+        let host = host.clone();
+        Callback::from(move |message: String| {
+            dispatch(&host, "lectern:error", "message", &message);
+        })
+    };
+    let on_ready = {
+        let state = Rc::clone(&handle_state);
+        Callback::from(move |commands: Callback<Action>| {
+            let queued = std::mem::take(&mut state.borrow_mut().queued);
+            for lang in queued {
+                commands.emit(Action::SetLanguage(lang));
+            }
+            state.borrow_mut().commands = Some(commands);
+        })
+    };
+    // `?lang=` on the page (what a pre-rendered language link asks for)
+    // counts when the widget's language is `auto`.
+    let lang = lang
+        .filter(|l| !l.eq_ignore_ascii_case("auto"))
+        .or_else(|| crate::browser::query_param("lang"));
+    let src = absolute(&src);
+    let initial = inline_article(&container, &src).or_else(|| {
+        slot.as_ref()
+            .and_then(|slot| inline_article(&host_of(slot), &src))
     });
     let props = ReaderProps {
         src: src.into(),
@@ -106,63 +186,55 @@ pub fn mount_widget(
         related: RelatedMode::parse(related.as_deref()),
         standalone: false,
         page_origin: page_origin(),
+        prefs: prefs(),
         on_language_change,
         on_error,
-        initial: None,
+        initial,
+        on_ready,
+        on_settled: Callback::noop(),
+        id_prefix: None,
     };
-    let state = Rc::new(RefCell::new(WidgetState {
-        app: None,
-        props,
-        destroyed: false,
-    }));
-    let handle = WidgetHandle {
-        state: Rc::clone(&state),
-    };
-    let Some(slot) = prerendered else {
-        start_widget(&state, container, None);
-        return handle;
-    };
-    wasm_bindgen_futures::spawn_local(async move {
-        let src = state.borrow().props.src.clone();
-        let initial = match web_sys::AbortController::new() {
-            Ok(controller) => Some(
-                crate::api::fetch_article(&src, &controller)
-                    .await
-                    .map(crate::components::Doc::new),
-            ),
-            Err(_) => None,
+    let Some(slot) = slot else {
+        handle_state.borrow_mut().app = Some(start(&container, props));
+        return WidgetHandle {
+            state: handle_state,
         };
-        if state.borrow().destroyed {
-            return;
-        }
-        let focus = focus_position(&host_of(&slot));
-        slot.remove();
-        let _ = container.remove_attribute("hidden");
-        start_widget(&state, container.clone(), initial);
-        restore_focus(container, focus);
-    });
-    handle
-}
-
-fn start_widget(
-    state: &Rc<RefCell<WidgetState>>,
-    container: Element,
-    initial: Option<Result<crate::components::Doc, crate::error::LoadError>>,
-) {
-    let mut state = state.borrow_mut();
-    let mut props = state.props.clone();
-    props.initial = initial;
-    state.app = Some(yew::Renderer::<Reader>::with_root_and_props(container, props).render());
+    };
+    // The page's pre-render (through the slot) gives way to the widget once
+    // the widget shows something: at once when the pre-render carried its
+    // JSON, else when the document has arrived (a pre-render made by an
+    // older release).
+    let reveal = {
+        let container = container.clone();
+        let pending = Cell::new(Some(slot));
+        Callback::from(move |()| {
+            if let Some(slot) = pending.take() {
+                let focus = focus_position(&host_of(&slot));
+                slot.remove();
+                let _ = container.remove_attribute("hidden");
+                restore_focus(&container, focus);
+            }
+        })
+    };
+    container.set_text_content(None);
+    let props = ReaderProps {
+        on_settled: reveal,
+        ..props
+    };
+    let app = yew::Renderer::<Reader>::with_root_and_props(container, props).render();
+    handle_state.borrow_mut().app = Some(app);
+    WidgetHandle {
+        state: handle_state,
+    }
 }
 
 /// The standalone page: the element marked `data-lectern-standalone`, title
 /// as `h1`, `?article=SLUG` opening a sibling article (`../SLUG/en.json`
 /// relative to the element's src) and `?lang=` choosing the version.
 ///
-/// The build pre-renders the default article into the element, so it is
-/// readable before the wasm arrives. When that is what the reader asked for,
-/// it stays on screen while the document is fetched, and the widget then
-/// takes its place with the same markup; otherwise it gives way at once.
+/// The build pre-renders the default article into the element, with its
+/// JSON: the widget hydrates it in place (or replaces it when it does not
+/// match), and fetches only a version the reader prefers to it.
 #[wasm_bindgen]
 pub fn start_standalone() {
     let Some(element) = web_sys::window()
@@ -175,25 +247,17 @@ pub fn start_standalone() {
         return;
     };
     let mut src = absolute(&src);
-    let mut keep_prerendered = element.child_element_count() > 0;
+    let mut initial = inline_article(&element, &src);
     if let Some(slug) = crate::browser::query_param("article") {
         if let Some(slug) = article_slug(&slug) {
             if let Ok(url) = web_sys::Url::new_with_base(&format!("../{slug}/en.json"), &src) {
                 src = url.href();
-                keep_prerendered = false;
+                initial = None;
             }
         }
     }
     let lang =
         crate::browser::query_param("lang").or_else(|| element.get_attribute(LANG_ATTRIBUTE));
-    let prerendered_lang = element
-        .query_selector("article[lang]")
-        .ok()
-        .flatten()
-        .and_then(|a| a.get_attribute("lang"));
-    if lang.is_some() && lang != prerendered_lang {
-        keep_prerendered = false;
-    }
     let props = ReaderProps {
         src: src.into(),
         heading_level: parse_heading_level(
@@ -204,31 +268,16 @@ pub fn start_standalone() {
         related: RelatedMode::parse(element.get_attribute(RELATED_ATTRIBUTE).as_deref()),
         standalone: true,
         page_origin: page_origin(),
+        prefs: prefs(),
         on_language_change: Callback::noop(),
         on_error: Callback::noop(),
-        initial: None,
+        initial,
+        on_ready: Callback::noop(),
+        on_settled: Callback::noop(),
+        id_prefix: None,
     };
-    if !keep_prerendered {
-        mount_replacing(element, props);
-        return;
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut props = props;
-        if let Ok(controller) = web_sys::AbortController::new() {
-            let result = crate::api::fetch_article(&props.src, &controller).await;
-            props.initial = Some(result.map(crate::components::Doc::new));
-        }
-        mount_replacing(element, props);
-    });
-}
-
-/// Mounts the widget in place of whatever `element` holds (the pre-rendered
-/// article), keeping a keyboard user's focus on the same control.
-fn mount_replacing(element: Element, props: ReaderProps) {
-    let focus = focus_position(&element);
-    element.set_text_content(None);
-    let _app = yew::Renderer::<Reader>::with_root_and_props(element.clone(), props).render();
-    restore_focus(element, focus);
+    // The page lives as long as the widget.
+    std::mem::forget(start(&element, props));
 }
 
 /// What a reader can focus, in document order.
@@ -252,19 +301,18 @@ fn focus_position(root: &Element) -> Option<u32> {
     (0..all.length()).find(|&i| all.item(i).is_some_and(|node| node == *active))
 }
 
-/// After the widget's first render, focuses the control at `index` under `root`.
-fn restore_focus(root: Element, index: Option<u32>) {
+/// Right after the widget's first render (which is synchronous), focuses
+/// the control at `index` under `root`, before the reader can press a key.
+fn restore_focus(root: &Element, index: Option<u32>) {
     let Some(index) = index else { return };
-    crate::browser::when_idle(move || {
-        if let Some(element) = root
-            .query_selector_all(FOCUSABLE)
-            .ok()
-            .and_then(|all| all.item(index))
-            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
+    if let Some(element) = root
+        .query_selector_all(FOCUSABLE)
+        .ok()
+        .and_then(|all| all.item(index))
+        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
 }
 
 /// `src` made absolute against the page.

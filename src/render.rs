@@ -4,39 +4,77 @@
 
 use yew::LocalServerRenderer;
 
-use crate::components::article_view::{ArticleView, ArticleViewProps};
-use crate::components::HeadingLevel;
+use crate::components::Doc;
 use crate::model::Article;
+use crate::{Reader, ReaderProps};
 
-/// The article's HTML: `<div class="lectern">` holding the `<article>`, as
-/// the widget renders it before any effect runs (dates as written, the bio
-/// closed, back-to-top hidden).
+/// The article's HTML: `<div class="lectern">` holding the `<article>`,
+/// exactly as the widget's first view shows it (the bio closed,
+/// back-to-top hidden; dates formatted as the browser would in English and
+/// Chinese, as written otherwise), so that the widget can hydrate it.
+/// Element ids start with `id_prefix`.
 ///
 /// # Errors
 /// When the async runtime that Yew's renderer needs cannot start.
-pub fn article_html(article: Article, heading_level: u8) -> std::io::Result<String> {
+pub fn article_html(
+    mut article: Article,
+    heading_level: u8,
+    id_prefix: &str,
+) -> std::io::Result<String> {
+    crate::components::date::format_dates(&mut article);
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let local = tokio::task::LocalSet::new();
-    let props = ArticleViewProps {
-        article: crate::components::Doc::new(article),
-        heading_level: HeadingLevel::new(heading_level),
-        id_prefix: "lectern-ssr".into(),
-        related_mode: crate::RelatedMode::Link,
-        on_select_language: yew::Callback::noop(),
-        on_open_related: yew::Callback::noop(),
-        on_back_to_top: yew::Callback::noop(),
-        title_ref: yew::NodeRef::default(),
+    let props = ReaderProps {
+        src: "".into(),
+        heading_level,
+        lang: None,
+        related: crate::RelatedMode::Link,
+        standalone: false,
         page_origin: None,
+        prefs: std::rc::Rc::default(),
+        on_language_change: yew::Callback::noop(),
+        on_error: yew::Callback::noop(),
+        initial: Some(Doc::new(article)),
+        on_ready: yew::Callback::noop(),
+        on_settled: yew::Callback::noop(),
+        id_prefix: Some(id_prefix.to_owned().into()),
     };
-    let body = local.block_on(&runtime, async move {
-        LocalServerRenderer::<ArticleView>::with_props(props)
+    Ok(local.block_on(&runtime, async move {
+        LocalServerRenderer::<Reader>::with_props(props)
             .hydratable(false)
             .render()
             .await
-    });
-    Ok(format!(
-        "<div class=\"lectern\" id=\"lectern-ssr\">{body}</div>"
-    ))
+    }))
+}
+
+/// The default prefix of a pre-render's element ids: from the article's id
+/// and language, and an ordinal for the same article rendered more than
+/// once on a page (`lectern-ssr-ID-LANG-N`), so ids never collide.
+#[must_use]
+pub fn default_id_prefix(article: &Article, ordinal: u32) -> String {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
+    format!(
+        "lectern-ssr-{}-{}-{ordinal}",
+        clean(article.id.as_str()),
+        clean(article.lang.as_str())
+    )
+}
+
+/// `json` for a `<script type="application/json">` element: `<` escaped, so
+/// that nothing in it can close the element or open a comment.
+#[must_use]
+pub fn inline_json(json: &serde_json::Value) -> String {
+    json.to_string().replace('<', "\\u003c")
 }
 
 #[cfg(test)]
@@ -53,7 +91,7 @@ mod tests {
             "body": [{ "type": "paragraph", "id": "p1", "text": ["x ", { "text": "y", "em": true }] }]
         });
         let article = check_value(&doc, &Resolver::new(&WhatwgUrl, None)).unwrap();
-        let html = article_html(article, 1).unwrap();
+        let html = article_html(article, 1, "lectern-ssr").unwrap();
         assert!(html.contains("<article lang=\"zh-Hans\" aria-labelledby=\"lectern-ssr-title\" class=\"lc-article\">"), "{html}");
         assert!(
             html.contains("标题 &lt;script&gt;alert(1)&lt;/script&gt;</h1>"),
@@ -65,7 +103,7 @@ mod tests {
         );
         assert!(
             html.contains(
-                "<time datetime=\"2018-04-04\" class=\"lc-article__date\">2018-04-04</time>"
+                "<time datetime=\"2018-04-04\" class=\"lc-article__date\">2018年4月4日</time>"
             ),
             "{html}"
         );

@@ -30,23 +30,35 @@ async fn choices_are_labelled_in_their_own_language_with_the_current_marked() {
     see_text(&root, "h2", SAMPLE_TITLE_EN).await;
     let nav = find(&root, "nav.lc-lang").await;
     assert_eq!(nav.get_attribute("aria-label").as_deref(), Some("Language"));
-    let choices = find_all(&nav, "button");
-    let labels: Vec<(String, Option<String>, Option<String>)> = choices
+    // Real links to each version's page (`?lang=`), so they work before
+    // the widget is live too.
+    let choices = find_all(&nav, "a[href]");
+    type Choice = (String, Option<String>, Option<String>, Option<String>);
+    let labels: Vec<Choice> = choices
         .iter()
         .map(|b| {
             (
                 text(b),
                 b.get_attribute("lang"),
                 b.get_attribute("aria-current"),
+                b.get_attribute("href"),
             )
         })
         .collect();
+    let link = |label: &str, lang: &str, current: bool| {
+        (
+            label.to_owned(),
+            Some(lang.to_owned()),
+            current.then(|| "true".to_owned()),
+            Some(format!("?lang={lang}")),
+        )
+    };
     assert_eq!(
         labels,
         vec![
-            ("English".into(), Some("en".into()), Some("true".into())),
-            ("简体".into(), Some("zh-Hans".into()), None),
-            ("繁體".into(), Some("zh-Hant".into()), None),
+            link("English", "en", true),
+            link("简体", "zh-Hans", false),
+            link("繁體", "zh-Hant", false),
         ]
     );
 }
@@ -85,7 +97,7 @@ async fn choosing_a_language_switches_in_place_and_is_remembered() {
             .as_deref(),
         Some("语言")
     );
-    let current = find(&root, "button[aria-current=true]").await;
+    let current = find(&root, ".lc-lang [aria-current=true]").await;
     assert_eq!(text(&current), "简体");
     assert_eq!(stored().as_deref(), Some("zh-Hans"));
     assert_eq!(*changes.borrow(), vec!["zh-Hans".to_owned()]);

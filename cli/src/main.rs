@@ -17,8 +17,10 @@ const USAGE: &str = "usage:
   lectern-cli check PATH...                       validate documents and cross-check translations
   lectern-cli convert --to TAG FILE [-o OUT]      convert a zh-Hans document to TAG
                                                   (zh-Hant, zh-Hant-TW or zh-Hant-HK)
-  lectern-cli render FILE [--heading-level N] [--base URL] [--page [--css URL]]
-                                                  the article as static HTML (the widget's markup)";
+  lectern-cli render FILE [--heading-level N] [--base URL] [--id-prefix P]
+                     [--embed SRC] [--page] [--css URL]
+                                                  the article as static HTML (the widget's markup
+                                                  and its JSON, for the widget to hydrate)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

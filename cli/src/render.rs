@@ -14,8 +14,16 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Runs `render FILE [--heading-level N] [--base URL] [--page --css URL]`;
-/// returns the HTML.
+/// Runs `render FILE [--heading-level N] [--base URL] [--id-prefix P]
+/// [--embed SRC] [--page] [--css URL]`; returns the HTML.
+///
+/// The snippet is the widget's first view of the article followed by the
+/// article's JSON (`<script type="application/json" data-lectern-article>`),
+/// so the widget hydrates it without downloading it again. With `--embed
+/// SRC` it is a whole embed: the element with `data-lectern-src="SRC"`
+/// and the snippet inside a declarative shadow root, with the stylesheet
+/// `--css` (where the page's own CSS cannot reach it, and its ids cannot
+/// collide with the page's).
 ///
 /// # Errors
 /// A message for the reader of the terminal.
@@ -25,6 +33,8 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let mut page = false;
     let mut css = None;
     let mut base_url = None;
+    let mut id_prefix = None;
+    let mut embed = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -36,6 +46,20 @@ pub fn run(args: &[String]) -> Result<String, String> {
                     .ok_or("--heading-level takes 1 to 6")?;
             }
             "--page" => page = true,
+            "--id-prefix" => {
+                let prefix = iter.next().ok_or("--id-prefix takes a prefix")?;
+                let ok = prefix.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && prefix
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                if !ok {
+                    return Err(format!(
+                        "--id-prefix {prefix:?}: use a letter, then letters, digits, - or _"
+                    ));
+                }
+                id_prefix = Some(prefix.clone());
+            }
+            "--embed" => embed = Some(iter.next().ok_or("--embed takes the document URL")?.clone()),
             "--css" => css = iter.next().cloned(),
             "--base" => {
                 let url = iter
@@ -62,7 +86,25 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let article =
         model::parse_article(&bytes, &urls).map_err(|e| format!("{}: {e}", input.display()))?;
     let (lang, title) = (article.lang.to_string(), article.title.clone());
-    let snippet = lectern::render::article_html(article, level).map_err(|e| e.to_string())?;
+    let json: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", input.display()))?;
+    let id_prefix = id_prefix.unwrap_or_else(|| lectern::render::default_id_prefix(&article, 1));
+    let view =
+        lectern::render::article_html(article, level, &id_prefix).map_err(|e| e.to_string())?;
+    let mut snippet = format!(
+        "{view}<script type=\"application/json\" data-lectern-article>{}</script>",
+        lectern::render::inline_json(&json)
+    );
+    if let Some(src) = embed {
+        let stylesheet = css
+            .as_ref()
+            .map(|href| format!("<link rel=\"stylesheet\" href=\"{}\">", escape(href)))
+            .unwrap_or_default();
+        snippet = format!(
+            "<div data-lectern-src=\"{}\" data-lectern-heading-level=\"{level}\"><template shadowrootmode=\"open\">{stylesheet}<div>{snippet}</div></template></div>",
+            escape(&src)
+        );
+    }
     if !page {
         return Ok(snippet);
     }

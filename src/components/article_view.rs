@@ -1,74 +1,95 @@
 //! The whole article: header, language selector, body, author bio, related
-//! strip and back-to-top, rendered from a checked [`Article`].
+//! strip and back-to-top, rendered from a checked [`Article`]. A function of
+//! the Reader's state, holding none of its own, so that the Reader's whole
+//! view is plain elements (what hydration needs to check a pre-render).
 
 use yew::prelude::*;
 
-use super::author_bio::AuthorBio;
+use super::author_bio::{author_bio, AuthorBioProps};
 use super::back_to_top::back_to_top;
-use super::body::ArticleBody;
+use super::body::article_body;
 use super::header::{article_header, ArticleHeaderProps};
 use super::language_selector::{language_selector, LanguageSelectorProps};
 use super::related::{related_strip, RelatedStripProps};
-use super::{Doc, HeadingLevel, RelatedMode};
-use crate::hooks::use_out_of_view;
+use super::{HeadingLevel, RelatedMode};
 use crate::i18n::UiLang;
+use crate::model::Article;
 
-/// Properties of [`ArticleView`].
-#[derive(Properties, PartialEq, Clone, Debug)]
-pub struct ArticleViewProps {
-    pub article: Doc,
+/// The elements the Reader reaches into (focus, scrolling, observing).
+#[derive(Clone, Default, PartialEq)]
+pub struct Refs {
+    pub root: NodeRef,
+    pub header: NodeRef,
+    pub title: NodeRef,
+    pub bio_button: NodeRef,
+}
+
+/// What the reader can do in the article.
+#[derive(Clone, Default, PartialEq)]
+pub struct Handlers {
+    pub on_select_language: Callback<String>,
+    pub on_open_related: Callback<usize>,
+    pub on_back_to_top: Callback<()>,
+    pub on_toggle_bio: Callback<()>,
+    pub on_close_bio: Callback<()>,
+}
+
+/// What [`article_view`] shows.
+pub struct ArticleViewProps<'a> {
+    pub article: &'a Article,
     pub heading_level: HeadingLevel,
     /// Unique prefix for this widget's element ids.
-    pub id_prefix: AttrValue,
-    #[prop_or_default]
+    pub id_prefix: &'a str,
     pub related_mode: RelatedMode,
-    #[prop_or_default]
-    pub on_select_language: Callback<String>,
-    #[prop_or_default]
-    pub on_open_related: Callback<usize>,
-    /// Back-to-top was activated.
-    #[prop_or_default]
-    pub on_back_to_top: Callback<()>,
-    #[prop_or_default]
-    pub title_ref: NodeRef,
-    #[prop_or_default]
-    pub page_origin: Option<AttrValue>,
+    pub page_origin: Option<&'a str>,
+    pub bio_open: bool,
+    pub header_out_of_view: bool,
+    /// An alert about a failed switch or related article, shown under the
+    /// language selector (`notice_at_related`: above the related strip,
+    /// where the reader clicked) while the article stays.
+    pub notice: Html,
+    pub notice_at_related: bool,
+    pub refs: &'a Refs,
+    pub handlers: &'a Handlers,
 }
 
 /// An `<article>` labelled by its title, in its own language.
-#[component]
-pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let article = &props.article;
-    let lang = AttrValue::from(article.lang.to_string());
-    let ui = UiLang::for_tag(article.lang.as_str());
-    let strings = ui.strings();
+pub fn article_view(props: &ArticleViewProps<'_>) -> Html {
+    let article = props.article;
+    let lang = article.lang.to_string();
+    let ui = UiLang::for_tag(&lang);
     let title_id = AttrValue::from(format!("{}-title", props.id_prefix));
-    let header_ref = use_node_ref();
-    let header_out_of_view = use_out_of_view(header_ref.clone());
     let level = props.heading_level;
-    let origin = props.page_origin.as_deref();
+    let origin = props.page_origin;
+    let (notice_top, notice_related) = if props.notice_at_related {
+        (Html::default(), props.notice.clone())
+    } else {
+        (props.notice.clone(), Html::default())
+    };
     html! {
         <article class="lc-article" lang={lang.clone()} aria-labelledby={title_id.clone()}>
-            <div ref={header_ref}>
+            <div ref={props.refs.header.clone()}>
                 { article_header(&ArticleHeaderProps { article, level, title_id: &title_id,
-                    title_ref: &props.title_ref, page_origin: origin }) }
+                    title_ref: &props.refs.title, page_origin: origin }) }
             </div>
             if article.translations.len() > 1 {
                 { language_selector(&LanguageSelectorProps { article, current: &lang,
-                    on_select_language: &props.on_select_language }) }
+                    on_select_language: &props.handlers.on_select_language }) }
             }
-            <div class="lc-article__body">
-                <ArticleBody article={article.clone()} title_level={level}
-                    page_origin={props.page_origin.clone()} />
-            </div>
+            { notice_top }
+            <div class="lc-article__body">{ article_body(article, level, origin) }</div>
             if !article.authors.is_empty() {
-                <AuthorBio article={article.clone()} {ui} level={level.nested(1)}
-                    id_prefix={props.id_prefix.clone()} page_origin={props.page_origin.clone()} />
+                { author_bio(&AuthorBioProps { article, ui, id_prefix: props.id_prefix,
+                    level: level.nested(1), page_origin: origin, open: props.bio_open,
+                    button_ref: &props.refs.bio_button, on_toggle: &props.handlers.on_toggle_bio,
+                    on_close: &props.handlers.on_close_bio }) }
             }
-            { related_strip(&RelatedStripProps { article, ui, id_prefix: &props.id_prefix,
-                level: level.nested(1), mode: props.related_mode, on_open_related: &props.on_open_related,
-                page_origin: origin }) }
-            { back_to_top(strings.back_to_top, &props.id_prefix, header_out_of_view, &props.on_back_to_top) }
+            { notice_related }
+            { related_strip(&RelatedStripProps { article, ui, id_prefix: props.id_prefix,
+                level: level.nested(1), mode: props.related_mode,
+                on_open_related: &props.handlers.on_open_related, page_origin: origin }) }
+            { back_to_top(ui.strings().back_to_top, props.id_prefix, props.header_out_of_view,
+                &props.handlers.on_back_to_top) }
         </article>
     }
 }

@@ -6,43 +6,41 @@ use yew::prelude::*;
 use super::inline;
 use super::HeadingLevel;
 use crate::i18n::UiLang;
+use crate::model::Article;
 
-/// Properties of [`AuthorBio`].
-#[derive(Properties, PartialEq, Clone, Debug)]
-pub struct AuthorBioProps {
-    pub article: super::Doc,
+/// What [`author_bio`] shows.
+pub struct AuthorBioProps<'a> {
+    pub article: &'a Article,
     pub ui: UiLang,
     /// Unique prefix for element ids.
-    pub id_prefix: AttrValue,
+    pub id_prefix: &'a str,
     pub level: HeadingLevel,
-    #[prop_or_default]
-    pub page_origin: Option<AttrValue>,
+    pub page_origin: Option<&'a str>,
+    pub open: bool,
+    pub button_ref: &'a NodeRef,
+    /// The button was pressed.
+    pub on_toggle: &'a Callback<()>,
+    /// Escape was pressed inside while open (the panel closes and the
+    /// button takes focus).
+    pub on_close: &'a Callback<()>,
 }
 
 // `html!`'s dynamic tag (`<@{tag}>`) expands to a `_` match on `()`.
 #[allow(clippy::ignored_unit_patterns)]
-#[component]
-pub fn AuthorBio(props: &AuthorBioProps) -> Html {
-    let open = use_state(|| false);
-    let button_ref = use_node_ref();
+pub fn author_bio(props: &AuthorBioProps<'_>) -> Html {
+    let open = props.open;
     let panel_id = format!("{}-bio", props.id_prefix);
-    let onclick = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+    let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     let onkeydown = {
-        let (open, button_ref) = (open.clone(), button_ref.clone());
+        let on_close = props.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && *open {
+            if e.key() == "Escape" && open {
                 e.stop_propagation();
-                open.set(false);
-                if let Some(button) = button_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
+                on_close.emit(());
             }
         })
     };
-    let origin = props.page_origin.as_deref();
+    let origin = props.page_origin;
     let tag = props.level.tag();
     let authors: Html = props
         .article
@@ -73,11 +71,11 @@ pub fn AuthorBio(props: &AuthorBioProps) -> Html {
         .collect();
     html! {
         <section class="lc-bio" aria-label={props.ui.strings().about_the_author} {onkeydown}>
-            <button type="button" class="lc-bio__toggle" ref={button_ref} {onclick}
-                aria-expanded={if *open { "true" } else { "false" }} aria-controls={panel_id.clone()}>
+            <button type="button" class="lc-bio__toggle" ref={props.button_ref.clone()} {onclick}
+                aria-expanded={if open { "true" } else { "false" }} aria-controls={panel_id.clone()}>
                 { props.ui.strings().about_the_author }
             </button>
-            <div id={panel_id} class="lc-bio__panel" hidden={!*open}>{ authors }</div>
+            <div id={panel_id} class="lc-bio__panel" hidden={!open}>{ authors }</div>
         </section>
     }
 }

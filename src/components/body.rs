@@ -6,27 +6,14 @@ use yew::prelude::*;
 
 use super::inline;
 use super::HeadingLevel;
-use crate::model::{Block, BlockKind};
+use crate::model::{Article, Block, BlockKind};
 
-/// Properties of [`ArticleBody`].
-#[derive(Properties, PartialEq, Clone, Debug)]
-pub struct ArticleBodyProps {
-    pub article: super::Doc,
-    /// The level of the article title; content headings (2–4) nest below it.
-    pub title_level: HeadingLevel,
-    #[prop_or_default]
-    pub page_origin: Option<AttrValue>,
-}
-
-/// Renders the body blocks.
-#[component]
-pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
-    let origin = props.page_origin.as_deref();
-    props
-        .article
+/// The body blocks; content headings (2–4) nest below the title's `title_level`.
+pub fn article_body(article: &Article, title_level: HeadingLevel, origin: Option<&str>) -> Html {
+    article
         .body
         .iter()
-        .map(|block| render_block(block, props.title_level, origin))
+        .map(|block| render_block(block, title_level, origin))
         .collect()
 }
 

@@ -2,8 +2,8 @@
 //! formatted by the browser's own `Intl` ("Apr 4, 2018", "2018年4月4日").
 //! The widget formats a document's dates once, as it arrives
 //! ([`format_dates`], in the browser only); rendering only shows the result,
-//! so the views render the same without a browser, where dates show as
-//! written (2018-04-04).
+//! so the views render the same without a browser. Pre-rendering formats
+//! English and Chinese calendar dates the same way natively.
 
 use yew::prelude::*;
 
@@ -54,7 +54,30 @@ fn format_date(datetime: &str, lang: &str) -> Option<String> {
     format.call1(&JsValue::NULL, &date).ok()?.as_string()
 }
 
+/// Without a browser (pre-rendering), a calendar date is formatted as
+/// `Intl.DateTimeFormat` formats it in English and Chinese, so that the
+/// pre-render shows what the widget will; other languages and dates with a
+/// time (shown in the reader's time zone) stay as written.
 #[cfg(not(target_arch = "wasm32"))]
-fn format_date(_datetime: &str, _lang: &str) -> Option<String> {
-    None
+fn format_date(datetime: &str, lang: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    if datetime.len() != 10 {
+        return None;
+    }
+    let year: u32 = datetime.get(0..4)?.parse().ok()?;
+    let month: usize = datetime.get(5..7)?.parse().ok()?;
+    let day: u32 = datetime.get(8..10)?.parse().ok()?;
+    let lang = lang.to_ascii_lowercase();
+    if lang == "en" || lang.starts_with("en-") {
+        Some(format!(
+            "{} {day}, {year}",
+            MONTHS.get(month.checked_sub(1)?)?
+        ))
+    } else if lang == "zh" || lang.starts_with("zh-") {
+        Some(format!("{year}年{month}月{day}日"))
+    } else {
+        None
+    }
 }

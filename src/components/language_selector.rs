@@ -1,5 +1,8 @@
 //! The language selector: the article's versions, each labelled in its own
-//! language, as buttons in a labelled navigation landmark.
+//! language, as links in a labelled navigation landmark. Each is a real link
+//! (`?lang=TAG`, the standalone page's URL for that version), so a
+//! pre-rendered selector works before the widget is live; the live widget
+//! switches in place.
 
 use yew::prelude::*;
 
@@ -16,7 +19,7 @@ pub struct LanguageSelectorProps<'a> {
     pub on_select_language: &'a Callback<String>,
 }
 
-/// `<nav aria-label="Language">` with one button per version; the current one
+/// `<nav aria-label="Language">` with one link per version; the current one
 /// has `aria-current="true"`. A machine-converted version says so.
 pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
     let strings = UiLang::for_tag(props.current).strings();
@@ -31,14 +34,20 @@ pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
             let onclick = {
                 let on_select = props.on_select_language.clone();
                 let lang = lang.clone();
-                Callback::from(move |_: MouseEvent| on_select.emit(lang.clone()))
+                Callback::from(move |e: MouseEvent| {
+                    // Modified clicks open the version's page, as links do.
+                    if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
+                        e.prevent_default();
+                        on_select.emit(lang.clone());
+                    }
+                })
             };
             html! {
                 <li>
-                    <button type="button" class="lc-lang__choice" lang={lang} {onclick}
-                        aria-current={current.then_some("true")}>
+                    <a class="lc-lang__choice" href={format!("?lang={lang}")} hreflang={lang.clone()}
+                        lang={lang} {onclick} aria-current={current.then_some("true")}>
                         { t.label.clone() }
-                    </button>
+                    </a>
                 </li>
             }
         })

@@ -13,7 +13,7 @@ use crate::model::Article;
 pub struct RelatedStripProps<'a> {
     pub article: &'a Article,
     pub ui: UiLang,
-    pub id_prefix: &'a AttrValue,
+    pub id_prefix: &'a str,
     pub level: HeadingLevel,
     pub mode: RelatedMode,
     /// Called with the teaser's index when it opens in place.

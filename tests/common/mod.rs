@@ -91,6 +91,13 @@ pub fn props(src: &str) -> ReaderProps {
         on_language_change: yew::Callback::noop(),
         on_error: yew::Callback::noop(),
         initial: None,
+        prefs: std::rc::Rc::new(lectern::Prefs {
+            stored: lectern::browser::stored_language(),
+            browser: lectern::browser::browser_languages(),
+        }),
+        on_ready: yew::Callback::noop(),
+        on_settled: yew::Callback::noop(),
+        id_prefix: None,
     }
 }
 
@@ -178,11 +185,11 @@ pub async fn see_text(root: &impl AsRef<Element>, selector: &str, expected: &str
     }
 }
 
-/// The button inside `root` whose text is `label`.
+/// The button or link inside `root` whose text is `label`.
 pub async fn button(root: &impl AsRef<Element>, label: &str) -> HtmlElement {
     let mut found = None;
     wait_until(&format!("a button labelled {label:?}"), || {
-        found = find_all(root, "button")
+        found = find_all(root, "button, a[href]")
             .into_iter()
             .find(|b| text(b) == label);
         found.is_some()

@@ -1,0 +1,180 @@
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+use crate::model::{check_value, Resolver, WhatwgUrl};
+
+const BASE: &str = "https://example.org/a/";
+
+fn doc(lang: &str) -> Doc {
+    let json = serde_json::json!({
+        "format": "lectern.article/1", "id": "a", "lang": lang, "title": format!("title {lang}"),
+        "published": "2018-04-04", "authors": [{ "name": "A" }],
+        "translations": [
+            { "lang": "en", "label": "English", "href": "en.json" },
+            { "lang": "zh-Hans", "label": "简体", "href": "zh-Hans.json" },
+            { "lang": "zh-Hant", "label": "繁體", "href": "zh-Hant.json" }
+        ],
+        "body": [{ "type": "paragraph", "id": "p1", "text": ["x"] }]
+    });
+    let base = format!("{BASE}{lang}.json");
+    Doc::new(check_value(&json, &Resolver::new(&WhatwgUrl, Some(&base))).unwrap())
+}
+
+fn url(lang: &str) -> String {
+    format!("{BASE}{lang}.json")
+}
+
+fn prefs(browser: &[&str]) -> Rc<Prefs> {
+    Rc::new(Prefs {
+        stored: None,
+        browser: browser.iter().map(ToString::to_string).collect(),
+    })
+}
+
+fn pending(state: &State) -> (String, Why, u32) {
+    let p = state.pending.clone().unwrap();
+    (p.url, p.why, p.ticket)
+}
+
+fn shown_lang(state: &State) -> Option<String> {
+    state.shown.as_ref().map(|s| s.doc.lang.to_string())
+}
+
+fn loaded(state: State, lang: &str) -> State {
+    let ticket = state.pending.as_ref().unwrap().ticket;
+    state.next(Action::Loaded {
+        ticket,
+        doc: doc(lang),
+        passage: None,
+    })
+}
+
+#[test]
+fn a_reader_who_prefers_another_version_never_sees_the_first_one() {
+    let state = State::new(&url("en"), None, prefs(&["zh-TW"]), None);
+    assert_eq!(
+        state.ui(),
+        UiLang::ZhHant,
+        "the skeleton speaks 繁體 from the first frame"
+    );
+    let state = loaded(state, "en");
+    assert_eq!(shown_lang(&state), None, "English is not shown");
+    assert_eq!(pending(&state).0, url("zh-Hant"));
+    let state = loaded(state, "zh-Hant");
+    assert_eq!(shown_lang(&state).as_deref(), Some("zh-Hant"));
+    assert!(state.pending.is_none());
+}
+
+#[test]
+fn a_prerender_in_the_wrong_language_stays_until_the_preferred_version_arrives() {
+    let state = State::new(&url("en"), None, prefs(&["zh-TW"]), Some(doc("en")));
+    assert_eq!(state.shown.as_ref().unwrap().source, Source::Prerender);
+    assert_eq!(pending(&state).1, Why::Version, "the passage is kept");
+    assert_eq!(pending(&state).0, url("zh-Hant"));
+    let state = loaded(state, "zh-Hant");
+    assert_eq!(shown_lang(&state).as_deref(), Some("zh-Hant"));
+    assert_eq!(state.shown.as_ref().unwrap().source, Source::Network);
+}
+
+#[test]
+fn a_prerender_in_the_preferred_language_needs_no_request() {
+    let state = State::new(&url("en"), Some("auto"), prefs(&["en-GB"]), Some(doc("en")));
+    assert!(state.pending.is_none());
+    assert_eq!(state.shows, 1);
+}
+
+#[test]
+fn a_failed_switch_keeps_the_article_and_retry_asks_again() {
+    let state = State::new(&url("en"), None, prefs(&[]), Some(doc("en")));
+    let state = state.next(Action::ChooseLanguage("zh-Hans".into()));
+    let (_, _, ticket) = pending(&state);
+    let state = state.next(Action::Failed {
+        ticket,
+        error: LoadError::Network,
+    });
+    assert_eq!(
+        shown_lang(&state).as_deref(),
+        Some("en"),
+        "the article stays"
+    );
+    assert!(state.failure.is_some());
+    // Another choice still works, and drops the failure.
+    let other = state.clone().next(Action::ChooseLanguage("zh-Hant".into()));
+    assert!(other.failure.is_none());
+    assert_eq!(pending(&other).0, url("zh-Hant"));
+    // Retry asks for the failed version again, with a new ticket.
+    let state = state.next(Action::Retry);
+    assert_eq!(pending(&state).0, url("zh-Hans"));
+    assert_ne!(pending(&state).2, ticket);
+}
+
+#[test]
+fn a_stale_answer_never_wins() {
+    let state = State::new(&url("en"), None, prefs(&[]), Some(doc("en")));
+    let state = state.next(Action::ChooseLanguage("zh-Hans".into()));
+    let (_, _, old) = pending(&state);
+    let state = state.next(Action::ChooseLanguage("zh-Hant".into()));
+    let state = state.next(Action::Loaded {
+        ticket: old,
+        doc: doc("zh-Hans"),
+        passage: None,
+    });
+    assert_eq!(shown_lang(&state).as_deref(), Some("en"));
+    let state = loaded(state, "zh-Hant");
+    assert_eq!(shown_lang(&state).as_deref(), Some("zh-Hant"));
+}
+
+#[test]
+fn set_language_negotiates_before_and_after_the_first_document() {
+    // Before: the first document is negotiated with it on arrival.
+    let state = State::new(&url("en"), None, prefs(&[]), None);
+    let state = state.next(Action::SetLanguage("zh-TW".into()));
+    let state = loaded(state, "en");
+    assert_eq!(pending(&state).0, url("zh-Hant"));
+    let state = loaded(state, "zh-Hant");
+    // After, and repeated after the reader chose another version in the UI.
+    let state = state.next(Action::SetLanguage("en".into()));
+    let state = loaded(state, "en");
+    let state = state.next(Action::ChooseLanguage("zh-Hans".into()));
+    let state = loaded(state, "zh-Hans");
+    let state = state.next(Action::SetLanguage("en".into()));
+    assert_eq!(pending(&state).0, url("en"));
+    // The language on screen: nothing to load.
+    let state = loaded(state, "en").next(Action::SetLanguage("en-US".into()));
+    assert!(state.pending.is_none());
+}
+
+#[test]
+fn the_passage_is_kept_for_a_version_and_the_title_focused_for_a_related_article() {
+    let state = State::new(&url("en"), None, prefs(&[]), Some(doc("en")));
+    let state = state.next(Action::ChooseLanguage("zh-Hans".into()));
+    let passage = Passage {
+        id: None,
+        index: 3,
+        top: 12.0,
+    };
+    let ticket = pending(&state).2;
+    let state = state.next(Action::Loaded {
+        ticket,
+        doc: doc("zh-Hans"),
+        passage: Some(passage.clone()),
+    });
+    assert_eq!(state.after, After::KeepPassage(passage));
+    let state = state.next(Action::OpenRelated(url("en")));
+    let state = loaded(state, "zh-Hans");
+    assert_eq!(state.after, After::FocusTitle);
+}
+
+#[test]
+fn a_failed_first_load_shows_the_failure_in_the_preferred_ui_language() {
+    let state = State::new(&url("en"), Some("zh-Hans"), prefs(&[]), None);
+    let ticket = pending(&state).2;
+    let state = state.next(Action::Failed {
+        ticket,
+        error: LoadError::Server(503),
+    });
+    assert!(state.shown.is_none());
+    assert_eq!(state.ui(), UiLang::ZhHans);
+    let state = state.next(Action::Retry);
+    assert_eq!(pending(&state).1, Why::First);
+}
