@@ -23,6 +23,9 @@ fn stored() -> Option<String> {
         .ok()?
 }
 
+/// A language choice: label, `lang`, `aria-current`, `href`.
+type Choice = (String, Option<String>, Option<String>, Option<String>);
+
 #[wasm_bindgen_test]
 async fn choices_are_labelled_in_their_own_language_with_the_current_marked() {
     clear_storage();
@@ -33,7 +36,6 @@ async fn choices_are_labelled_in_their_own_language_with_the_current_marked() {
     // Real links to each version's page (`?lang=`), so they work before
     // the widget is live too.
     let choices = find_all(&nav, "a[href]");
-    type Choice = (String, Option<String>, Option<String>, Option<String>);
     let labels: Vec<Choice> = choices
         .iter()
         .map(|b| {
