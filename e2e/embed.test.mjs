@@ -204,6 +204,32 @@ test('the JS API mounts, switches language and destroys; keyboard focus works in
   }
 });
 
+test('setLanguage negotiates (zh-TW gives 繁體), works before the first render and when repeated after the reader switched', async () => {
+  const { context, page } = await openHost();
+  try {
+    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
+    const src = `${content.origin}/content/china-opportunity-to-lead-on-north-korea/en.json`;
+    await page.evaluate((src) => {
+      const el = document.createElement('div');
+      el.id = 'widget-set';
+      document.querySelector('main').append(el);
+      window.setHandle = window.Lectern.mount(el, { src, lang: 'en' });
+      // Before anything has rendered (the stylesheet is still loading).
+      window.setHandle.setLanguage('zh-TW');
+    }, src);
+    await inWidget(page, 'widget-set', 'h2.lc-article__title').getByText(HANT).waitFor();
+    // The reader picks English in the widget; the host asks for zh-TW again.
+    await inWidget(page, 'widget-set', 'a[lang="en"]').click();
+    await inWidget(page, 'widget-set', 'h2.lc-article__title').getByText(EN).waitFor();
+    await page.evaluate(() => window.setHandle.setLanguage('zh-TW'));
+    await inWidget(page, 'widget-set', 'h2.lc-article__title').getByText(HANT).waitFor();
+    await page.evaluate(() => window.setHandle.setLanguage('zh-CN'));
+    await inWidget(page, 'widget-set', 'h2.lc-article__title').getByText(HANS).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 test("a publisher's pre-rendered article shows before any script runs and the widget takes its place", async () => {
   // The page as the publisher would build it: the article rendered into the element.
   const article = 'content/china-opportunity-to-lead-on-north-korea/en.json';

@@ -269,8 +269,18 @@ pub fn start_standalone() {
         standalone: true,
         page_origin: page_origin(),
         prefs: prefs(),
-        on_language_change: Callback::noop(),
-        on_error: Callback::noop(),
+        on_language_change: {
+            let element = element.clone();
+            Callback::from(move |lang: String| {
+                dispatch(&element, "lectern:languagechange", "lang", &lang);
+            })
+        },
+        on_error: {
+            let element = element.clone();
+            Callback::from(move |message: String| {
+                dispatch(&element, "lectern:error", "message", &message);
+            })
+        },
         initial,
         on_ready: Callback::noop(),
         on_settled: Callback::noop(),

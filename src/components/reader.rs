@@ -229,6 +229,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
             .shown
             .as_ref()
             .map(|s| (s.doc.clone(), state.after.clone(), state.shows));
+        // While a version is on its way (a pre-render in another language
+        // than the reader's), prefetching waits for it.
+        let nothing_pending = state.pending.is_none();
         use_effect_with(shown, move |shown| {
             if let Some((doc, after, _)) = shown {
                 match after {
@@ -248,7 +251,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 if standalone {
                     crate::browser::reflect_standalone(doc.lang.as_str(), &doc.title);
                 }
-                prefetch_when_idle(doc, &cache);
+                if nothing_pending {
+                    prefetch_when_idle(doc, &cache);
+                }
             }
         });
     }
@@ -369,9 +374,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
 }
 
 /// Documents already fetched, by URL: switching back is instant. A few
-/// entries (an article's versions and the ones opened from it), so a list.
+/// entries (an article's versions and the ones opened from it), so a list;
+/// and the URLs being prefetched, so none is fetched twice at once.
 #[derive(Default)]
-struct Documents(Vec<(String, Doc)>);
+struct Documents(Vec<(String, Doc)>, Vec<String>);
 
 impl Documents {
     fn get(&self, url: &str) -> Option<Doc> {
@@ -401,11 +407,12 @@ fn prefetch_when_idle(article: &Doc, cache: &Cache) {
         .translations
         .iter()
         .filter_map(|t| t.href.as_ref().map(ToString::to_string))
-        .filter(|url| !cache.borrow().contains(url))
+        .filter(|url| !cache.borrow().contains(url) && !cache.borrow().1.contains(url))
         .collect();
     if urls.is_empty() {
         return;
     }
+    cache.borrow_mut().1.extend(urls.iter().cloned());
     let cache = Rc::clone(cache);
     crate::browser::when_idle(move || {
         for url in urls {
