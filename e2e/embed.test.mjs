@@ -4,12 +4,9 @@
 // (/assets/lectern/) and the content from another origin (CORS).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, pageWithErrorLog, renderArticle, serveSite } from './support.mjs';
+import { EN, HANS, HANT, launchBrowser, pageWithErrorLog, renderArticle, serveSite } from './support.mjs';
 
 const root = (path) => new URL(`../${path}`, import.meta.url).pathname;
-const EN = 'China’s Opportunity to Lead on North Korea';
-const HANS = '中国在朝鲜问题上发挥领导作用的机遇';
-const HANT = '中國在朝鮮問題上發揮領導作用的機遇';
 
 /** The embed contract's CSP, with the content's origin where this test needs it. */
 function contractCsp(contentOrigin) {

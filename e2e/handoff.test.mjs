@@ -4,25 +4,11 @@
 // and a pre-render that does not fit (replaced, never a crash).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, pageWithErrorLog, serveFolder } from './support.mjs';
+import { EN, HANS, HANT, SAMPLE, pageWithErrorLog, serveFolder, siteAndBrowser } from './support.mjs';
 
-const DIST = new URL('../dist/', import.meta.url).pathname;
-const EN = 'China’s Opportunity to Lead on North Korea';
-const HANS = '中国在朝鲜问题上发挥领导作用的机遇';
-const HANT = '中國在朝鮮問題上發揮領導作用的機遇';
-const SAMPLE = '**/content/china-opportunity-to-lead-on-north-korea/';
 const LIVE = '.lectern[id^="lectern-"]:not([id^="lectern-ssr"])';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveFolder(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const held = siteAndBrowser({ before, after });
 
 /** Records every title the page shows, whether a skeleton ever shows, and lectern events. */
 function watchScreen() {
@@ -40,12 +26,12 @@ function watchScreen() {
 }
 
 test('a reader in Taiwan: 繁體 is requested first, the pre-render stays until it arrives, each document once', async () => {
-  const { context, page, errors } = await pageWithErrorLog(browser, { locale: 'zh-TW' });
+  const { context, page, errors } = await pageWithErrorLog(held.browser, { locale: 'zh-TW' });
   try {
     const documents = [];
     page.on('request', (r) => r.url().endsWith('.json') && documents.push(new URL(r.url()).pathname.split('/').pop()));
     await page.addInitScript(watchScreen);
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${held.server.origin}/`);
     await page.locator(`${LIVE} article h1`, { hasText: HANT }).waitFor();
     await page.waitForTimeout(1500); // idle prefetch
     const seen = await page.evaluate(() => ({ titles: window.titles, skeleton: window.skeleton }));
@@ -60,12 +46,12 @@ test('a reader in Taiwan: 繁體 is requested first, the pre-render stays until 
 });
 
 test('a failed switch keeps the article, says so inline with Retry, tells the host, and the other choices work', async () => {
-  const { context, page } = await pageWithErrorLog(browser);
+  const { context, page } = await pageWithErrorLog(held.browser);
   try {
     let fail = true;
     await page.route(`${SAMPLE}zh-Hans.json`, (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
     await page.addInitScript(watchScreen);
-    await page.goto(`${server.origin}/?lang=en`);
+    await page.goto(`${held.server.origin}/?lang=en`);
     await page.locator(`${LIVE} article h1`).waitFor();
     await page.locator(`${LIVE} a[lang="zh-Hans"]`).click();
     const alert = page.getByRole('alert');
@@ -92,11 +78,11 @@ test('a failed switch keeps the article, says so inline with Retry, tells the ho
 });
 
 test('when the preferred version cannot be fetched, the pre-render stays readable with Retry', async () => {
-  const { context, page } = await pageWithErrorLog(browser, { locale: 'zh-TW' });
+  const { context, page } = await pageWithErrorLog(held.browser, { locale: 'zh-TW' });
   try {
     await page.route(`${SAMPLE}zh-Hant.json`, (route) => route.fulfill({ status: 503, body: 'busy' }));
     await page.addInitScript(watchScreen);
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${held.server.origin}/`);
     await page.getByRole('alert').waitFor();
     assert.equal((await page.locator('article h1').textContent()).trim(), EN);
     assert.equal(await page.getByRole('button', { name: 'Retry' }).count(), 1);
@@ -107,19 +93,19 @@ test('when the preferred version cannot be fetched, the pre-render stays readabl
 });
 
 test('before the wasm arrives, a pre-rendered language choice is a link to that version', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await held.browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${held.server.origin}/`);
     await page.locator('a[lang="zh-Hans"]').click();
     await page.waitForURL(/\?lang=zh-Hans$/);
   } finally {
     await context.close();
   }
   // With scripts, that URL shows 简体.
-  const { context: live, page, errors } = await pageWithErrorLog(browser);
+  const { context: live, page, errors } = await pageWithErrorLog(held.browser);
   try {
-    await page.goto(`${server.origin}/?lang=zh-Hans`);
+    await page.goto(`${held.server.origin}/?lang=zh-Hans`);
     await page.locator(`${LIVE} article h1`, { hasText: HANS }).waitFor();
     assert.deepEqual(errors, []);
   } finally {
@@ -129,8 +115,8 @@ test('before the wasm arrives, a pre-rendered language choice is a link to that 
 
 /** Serves the built site with `rewrite` applied to its index.html. */
 async function withRewrittenPage(rewrite, body) {
-  const site = await serveFolder(DIST, { rewriteHtml: rewrite });
-  const { context, page, errors } = await pageWithErrorLog(browser);
+  const site = await serveFolder(new URL('../dist/', import.meta.url).pathname, { rewriteHtml: rewrite });
+  const { context, page, errors } = await pageWithErrorLog(held.browser);
   try {
     await body(page, site.origin, errors);
   } finally {
@@ -176,7 +162,7 @@ test('the place is kept across a switch for a document without block ids, by pos
     for (const block of doc.body) delete block.id;
     return JSON.stringify(doc);
   };
-  const { context, page, errors } = await pageWithErrorLog(browser, { viewport: { width: 800, height: 600 } });
+  const { context, page, errors } = await pageWithErrorLog(held.browser, { viewport: { width: 800, height: 600 } });
   try {
     for (const lang of ['en', 'zh-Hans']) {
       await page.route(`${SAMPLE}${lang}.json`, async (route) => {
@@ -184,7 +170,7 @@ test('the place is kept across a switch for a document without block ids, by pos
         await route.fulfill({ response, body: strip(await response.text()) });
       });
     }
-    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
+    await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await page.locator(`${LIVE} article h1`).waitFor();
     assert.equal(await page.locator('[data-block-id]').count(), 0);
     // The passage: the first block whose bottom is below the viewport's top.

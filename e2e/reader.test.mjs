@@ -2,28 +2,14 @@
 // history, and what happens when the network misbehaves.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, pageWithErrorLog, serveFolder } from './support.mjs';
+import { EN, HANS, HANT, SAMPLE, pageWithErrorLog, siteAndBrowser } from './support.mjs';
 
-const DIST = new URL('../dist/', import.meta.url).pathname;
-const EN = 'China’s Opportunity to Lead on North Korea';
-const HANS = '中国在朝鲜问题上发挥领导作用的机遇';
-const HANT = '中國在朝鮮問題上發揮領導作用的機遇';
-const SAMPLE = '**/content/china-opportunity-to-lead-on-north-korea/';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveFolder(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const held = siteAndBrowser({ before, after });
 
 /** Runs `body` with a fresh page; fails on console errors unless `allowErrors`. */
 async function withPage(options, body, { allowErrors = false } = {}) {
-  const { context, page, errors } = await pageWithErrorLog(browser, options);
+  const { context, page, errors } = await pageWithErrorLog(held.browser, options);
   try {
     await body(page);
     if (!allowErrors) assert.deepEqual(errors, []);
@@ -38,7 +24,7 @@ const title = (page) => page.locator('.lectern:not([id^="lectern-ssr"]) article 
 
 test('switching language re-renders in place and the page follows: ?lang=, <html lang>, title', async () => {
   await withPage({}, async (page) => {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${held.server.origin}/`);
     await title(page).getByText(EN).waitFor();
     await page.evaluate(() => (window.notReloaded = true));
     await page.getByRole('link', { name: '简体' }).click();
@@ -50,36 +36,36 @@ test('switching language re-renders in place and the page follows: ?lang=, <html
     // The focus stays on the language control.
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), '简体');
     // A shared link opens the same version.
-    await page.goto(`${server.origin}/?lang=zh-Hant`);
+    await page.goto(`${held.server.origin}/?lang=zh-Hant`);
     await title(page).getByText(HANT).waitFor();
   });
 });
 
 test('a reader in Taiwan gets 繁體 first; one in Singapore 简体', async () => {
   await withPage({ locale: 'zh-TW' }, async (page) => {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${held.server.origin}/`);
     await title(page).getByText(HANT).waitFor();
     assert.match(await page.locator('.lc-lang__converted').textContent(), /機器轉換/);
   });
   await withPage({ locale: 'zh-SG' }, async (page) => {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${held.server.origin}/`);
     await title(page).getByText(HANS).waitFor();
   });
 });
 
 test('the stored choice survives a reload', async () => {
   await withPage({}, async (page) => {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${held.server.origin}/`);
     await page.getByRole('link', { name: '繁體' }).click();
     await title(page).getByText(HANT).waitFor();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${held.server.origin}/`);
     await title(page).getByText(HANT).waitFor();
   });
 });
 
 test('a related article opens in place, focused, and browser Back returns', async () => {
   await withPage({}, async (page) => {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${held.server.origin}/`);
     await title(page).getByText(EN).waitFor();
     await page.getByRole('link', { name: 'Sanctions in Three Questions' }).click();
     await title(page).getByText('Sanctions in Three Questions').waitFor();
@@ -99,7 +85,7 @@ test('a stale response never wins, whatever order responses arrive in', async ()
       await new Promise((ok) => setTimeout(ok, 1500));
       await route.continue().catch(() => {});
     });
-    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
+    await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await title(page).getByText(EN).waitFor();
     await page.getByRole('link', { name: '简体' }).click();
     await page.getByRole('link', { name: '繁體' }).click();
@@ -115,7 +101,7 @@ test('a server error says so and Retry recovers', async () => {
     await page.route(`${SAMPLE}en.json`, (route) =>
       fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue(),
     );
-    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
+    await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.textContent(), /server failed.*HTTP 503/);
@@ -129,7 +115,7 @@ test('a request that never answers times out after about 10 s, with Retry', asyn
   await withPage({}, async (page) => {
     let hang = true;
     await page.route(`${SAMPLE}en.json`, (route) => (hang ? undefined : route.continue()));
-    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
+    await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     const started = Date.now();
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 20_000 });
@@ -151,7 +137,7 @@ test('too large, not found and not an article each get their own message', async
   for (const [response, message] of cases) {
     await withPage({}, async (page) => {
       await page.route(`${SAMPLE}en.json`, (route) => route.fulfill(response));
-      await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
+      await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
       const alert = page.getByRole('alert');
       await alert.waitFor();
       assert.match(await alert.textContent(), message);
@@ -164,7 +150,7 @@ test('the other versions are prefetched when idle, so a switch needs no request'
   await withPage({}, async (page) => {
     const requested = [];
     page.on('request', (req) => requested.push(new URL(req.url()).pathname));
-    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
+    await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await title(page).getByText(EN).waitFor();
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/zh-Hant.json')));
     const before = requested.length;
@@ -183,7 +169,7 @@ test('blocked storage fails quietly: the reader still reads and switches', async
         },
       });
     });
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${held.server.origin}/`);
     await title(page).getByText(EN).waitFor();
     await page.getByRole('link', { name: '简体' }).click();
     await title(page).getByText(HANS).waitFor();
@@ -192,7 +178,7 @@ test('blocked storage fails quietly: the reader still reads and switches', async
 
 test('teasers show image, category, date, title and dek', async () => {
   await withPage({}, async (page) => {
-    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
+    await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await title(page).waitFor();
     const teaser = page.locator('.lectern:not([id^="lectern-ssr"]) .lc-teaser').first();
     await teaser.waitFor();
@@ -213,7 +199,7 @@ test('teasers show image, category, date, title and dek', async () => {
 
 test('print drops the controls and keeps the article', async () => {
   await withPage({}, async (page) => {
-    await page.goto(`${server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
+    await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await title(page).getByText(EN).waitFor();
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('nav.lc-lang').isVisible(), false);

@@ -126,3 +126,24 @@ export async function pageWithErrorLog(browser, options = {}) {
   });
   return { context, page, errors };
 }
+
+/** The sample article's titles, and a route pattern for its documents. */
+export const EN = 'China’s Opportunity to Lead on North Korea';
+export const HANS = '中国在朝鲜问题上发挥领导作用的机遇';
+export const HANT = '中國在朝鮮問題上發揮領導作用的機遇';
+export const SAMPLE = '**/content/china-opportunity-to-lead-on-north-korea/';
+
+/** Starts the built site (dist/) and a browser for a test file; returns the
+ * { server, browser } holder, filled before the tests and closed after. */
+export function siteAndBrowser(hooks, options = {}) {
+  const held = {};
+  hooks.before(async () => {
+    held.server = await serveFolder(new URL('../dist/', import.meta.url).pathname, options);
+    held.browser = await launchBrowser();
+  });
+  hooks.after(async () => {
+    await held.browser?.close();
+    await held.server?.close();
+  });
+  return held;
+}
