@@ -278,6 +278,66 @@ test("a publisher's pre-rendered article shows before any script runs and the wi
   }
 });
 
+test('a pre-render in a declarative shadow root is readable without scripts and hydrated in place', async () => {
+  const article = 'content/china-opportunity-to-lead-on-north-korea/en.json';
+  const url = `${content.origin}/${article}`;
+  const snippet = renderArticle(article, url, ['--embed', url, '--css', '/assets/lectern/lectern.css'])
+    .replace('<div data-lectern-src=', '<div id="widget-dsd" data-lectern-src=');
+  const site = await serveSite(
+    { '/assets/lectern/': root('dist'), '/': root('examples/host') },
+    {
+      headers: { 'content-security-policy': contractCsp(content.origin) },
+      rewriteHtml: (html) => html.replace('<!-- lectern:embed -->', () => snippet),
+    },
+  );
+  try {
+    const still = await browser.newContext({ javaScriptEnabled: false });
+    const stillPage = await still.newPage();
+    await stillPage.goto(`${site.origin}/declarative.html`);
+    assert.equal((await stillPage.locator('#widget-dsd h2.lc-article__title').textContent()).trim(), EN);
+    // Styled by lectern.css in the shadow root, not by the host's CSS.
+    const font = await stillPage.locator('#widget-dsd .lc-body__p').first().evaluate((p) => getComputedStyle(p).fontFamily);
+    assert.doesNotMatch(font, /Comic/i);
+    await still.close();
+
+    const { context, page, errors } = await pageWithErrorLog(browser);
+    try {
+      let release;
+      const held = new Promise((ok) => (release = ok));
+      await page.route('**/*_bg.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      const documents = [];
+      page.on('request', (r) => r.url().endsWith('.json') && documents.push(r.url()));
+      await page.goto(`${site.origin}/declarative.html`);
+      assert.ok(await page.evaluate(() => {
+        window.preTitle = document.getElementById('widget-dsd').shadowRoot.querySelector('h2');
+        return window.preTitle?.textContent.includes('North Korea');
+      }));
+      release();
+      await page.waitForFunction(() => {
+        const root = document.getElementById('widget-dsd').shadowRoot.querySelector('.lectern');
+        return root && !root.id.startsWith('lectern-ssr');
+      });
+      assert.ok(await page.evaluate(() => window.preTitle === document.getElementById('widget-dsd').shadowRoot.querySelector('h2')));
+      assert.deepEqual(documents.filter((u) => u.endsWith('/en.json')), [], 'the inline JSON was used');
+      // The publisher's stylesheet link stays (no second download).
+      const sheets = await page.evaluate(() =>
+        [...document.getElementById('widget-dsd').shadowRoot.querySelectorAll('link')].map((l) => new URL(l.href).pathname),
+      );
+      assert.deepEqual(sheets, ['/assets/lectern/lectern.css']);
+      await inWidget(page, 'widget-dsd', 'a[lang="zh-Hant"]').click();
+      await inWidget(page, 'widget-dsd', 'h2.lc-article__title').getByText(HANT).waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await site.close();
+  }
+});
+
 test('a panic in the wasm is reported in every widget, and widgets mounted after it say so too', async () => {
   const { readdirSync } = await import('node:fs');
   const glue = readdirSync(root('dist')).find((f) => /^lectern-[0-9a-f]+\.js$/.test(f));

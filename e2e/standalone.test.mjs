@@ -10,19 +10,12 @@ const SAMPLE = new URL(
   import.meta.url,
 ).pathname;
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-].join('; ');
 
 let server;
 let browser;
 before(async () => {
-  // The standalone page runs under a policy without 'unsafe-inline'.
-  server = await serveFolder(DIST, { headers: { 'content-security-policy': CSP } });
+  // The standalone page carries its own policy (a <meta>), without 'unsafe-inline'.
+  server = await serveFolder(DIST);
   browser = await launchBrowser();
 });
 after(async () => {
@@ -30,7 +23,52 @@ after(async () => {
   await server?.close();
 });
 
-test('the standalone page shows the sample article title as its h1 under a strict CSP, with no console error', async () => {
+test('the standalone page carries a strict CSP: its inline style and script are allowed by hash only', async () => {
+  const { context, page } = await pageWithErrorLog(browser);
+  try {
+    await page.goto(`${server.origin}/`);
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'; style-src 'self' 'sha256-[^']+'/);
+    // First paint needs nothing but the HTML: no stylesheet, no classic script.
+    const blocking = await page.evaluate(() => [
+      ...document.querySelectorAll('link[rel~="stylesheet"], script[src]:not([type="module"])'),
+    ].length);
+    assert.equal(blocking, 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('?article=SLUG never paints the default article first', async () => {
+  const { context, page } = await pageWithErrorLog(browser);
+  try {
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route('**/*_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.origin}/?article=diplomacy-between-languages&lang=en`);
+    const visibility = await page.locator('.lectern[id^="lectern-ssr"]').evaluate((e) => getComputedStyle(e).visibility);
+    assert.equal(visibility, 'hidden');
+    release();
+    await page.locator('.lectern:not([id^="lectern-ssr"]) article h1', { hasText: 'Diplomacy Between Languages' }).waitFor();
+    assert.equal(await page.locator('.lectern[id^="lectern-ssr"]').count(), 0);
+  } finally {
+    await context.close();
+  }
+  // Without ?article=, the pre-render shows.
+  const { context: plain, page: other } = await pageWithErrorLog(browser);
+  try {
+    await other.goto(`${server.origin}/`);
+    assert.equal(await other.locator('article').first().evaluate((e) => getComputedStyle(e).visibility), 'visible');
+  } finally {
+    await plain.close();
+  }
+});
+
+test('the standalone page shows the sample article title as its h1 under its strict CSP, with no console error', async () => {
   const sample = JSON.parse(await readFile(SAMPLE, 'utf8'));
   const { context, page, errors } = await pageWithErrorLog(browser);
   try {
@@ -81,7 +119,7 @@ test('the widget takes the pre-rendered article\'s place without moving it', asy
     await page.locator('.lc-article__meta time', { hasText: 'Apr 4, 2018' }).waitFor();
     assert.deepEqual(await page.locator('article h1').boundingBox(), before);
     assert.deepEqual(await page.locator('[data-block-id=p3]').boundingBox(), beforeBody);
-    assert.equal(await page.locator('[id^="lectern-ssr"]').count(), 0);
+    assert.equal(await page.locator('.lectern[id^="lectern-ssr"]').count(), 0);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

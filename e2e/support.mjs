@@ -81,15 +81,15 @@ export async function serveSite(routes, { headers = {}, cors = false, rewriteHtm
 }
 
 /**
- * A publisher's pre-rendered article: `lectern-cli render ARTICLE --base BASE`,
- * as HTML to put into the widget's element. `article` is relative to the
- * project's root.
+ * A publisher's pre-rendered article: `lectern-cli render ARTICLE --base BASE`
+ * (and `extra` arguments), as HTML to put into the widget's element.
+ * `article` is relative to the project's root.
  */
-export function renderArticle(article, base) {
+export function renderArticle(article, base, extra = []) {
   const root = new URL('..', import.meta.url).pathname;
   return execFileSync(
     'cargo',
-    ['run', '--quiet', '--offline', '--locked', '-p', 'lectern-cli', '--', 'render', join(root, article), '--base', base],
+    ['run', '--quiet', '--offline', '--locked', '-p', 'lectern-cli', '--', 'render', join(root, article), '--base', base, ...extra],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
 }

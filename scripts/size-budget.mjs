@@ -40,6 +40,9 @@ function brotliSize(file) {
  * for a placeholder origin that each page's server replaces with its own. */
 const PLACEHOLDER = 'https://lectern.invalid';
 const snippet = renderArticle(ARTICLE, `${PLACEHOLDER}/${ARTICLE}`);
+const embed = renderArticle(ARTICLE, `${PLACEHOLDER}/${ARTICLE}`, [
+  '--embed', `${PLACEHOLDER}/${ARTICLE}`, '--css', '/assets/lectern/lectern.css',
+]);
 
 const scenarios = [
   {
@@ -47,8 +50,11 @@ const scenarios = [
     routes: { '/': dist },
     prefix: '/',
     path: '/',
-    // Live: the widget has formatted the date (the pre-render shows it as written).
-    live: () => document.querySelector('[data-lectern-standalone] time')?.textContent === 'Apr 4, 2018',
+    // Live: the widget's root has its own id (the pre-render's start lectern-ssr).
+    live: () => /^lectern-\d/.test(document.querySelector('[data-lectern-standalone] .lectern')?.id ?? ''),
+    // The widget's css is inlined into the page (first paint in one request):
+    // it is downloaded with the HTML, and counted here.
+    inlineCss: true,
   },
   {
     name: 'plain embed (examples/host)',
@@ -67,6 +73,14 @@ const scenarios = [
       const shadow = document.getElementById('widget-pre')?.shadowRoot;
       return shadow?.querySelector('slot') === null && shadow.querySelector('time')?.textContent === 'Apr 4, 2018';
     },
+  },
+  {
+    name: 'pre-rendered embed, declarative shadow root (examples/host/declarative.html)',
+    routes: { '/assets/lectern/': dist, '/content/': join(root, 'content'), '/': join(root, 'examples/host') },
+    prefix: '/assets/lectern/',
+    path: '/declarative.html',
+    rewrite: (html, origin) => html.replace('<!-- lectern:embed -->', () => embed.replaceAll(PLACEHOLDER, origin)),
+    live: () => /^lectern-\d/.test(document.querySelector('[data-lectern-src]')?.shadowRoot?.querySelector('.lectern')?.id ?? ''),
   },
 ];
 
@@ -89,6 +103,10 @@ try {
           const file = join(dist, path.slice(scenario.prefix.length));
           return { file: basename(path), raw: readFileSync(file).length, brotli: brotliSize(file) };
         });
+      if (scenario.inlineCss) {
+        const css = join(dist, 'lectern.css');
+        rows.push({ file: 'lectern.css (inline in index.html)', raw: readFileSync(css).length, brotli: brotliSize(css) });
+      }
       const total = rows.reduce((sum, row) => sum + row.brotli, 0);
       const raw = rows.reduce((sum, row) => sum + row.raw, 0);
       console.log(`\n${scenario.name}`);

@@ -5,7 +5,8 @@
 // default article into index.html (lectern-cli render), so the article is
 // readable before any script runs.
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minifyModule, shortenNames } from './pack.mjs';
 
@@ -75,5 +76,45 @@ const html = execFileSync(
     '--heading-level', '1', '--base', `${placeholder}${src}`],
   { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: stableEnv },
 ).replaceAll(placeholder, '');
-await writeFile(indexPath, index.replace(empty, (_, open, _marker, close) => `${open}${html}${close}`));
+let page = index.replace(empty, (_, open, _marker, close) => `${open}${html}${close}`);
 console.log(`write-entry: index.html pre-rendered from ${src}`);
+
+// First paint in one request: the page's stylesheets go inline, allowed by
+// their hash in the page's own Content-Security-Policy (no 'unsafe-inline'),
+// and nothing else blocks rendering. Trunk's leftover `<link rel=rust>` goes
+// too (it is not valid HTML). The widget's files are preloaded, so it goes
+// live sooner.
+const sheets = [];
+page = page.replace(/<link\b[^>]*\bhref="?\/?([^"\s>]+\.css)"?[^>]*>/g, (tag, file) => {
+  if (!/\brel="?stylesheet/.test(tag)) return tag;
+  sheets.push(file);
+  return sheets.length === 1 ? '<!--lectern:styles-->' : '';
+});
+page = page.replace(/<link\b[^>]*\bdata-trunk\b[^>]*>/g, '');
+const styles = (await Promise.all(sheets.map((f) => readFile(join(staging, f), 'utf8')))).join('\n');
+for (const f of sheets) if (f !== css) await rm(join(staging, f));
+// `?article=SLUG` shows another article than the pre-rendered one: hide the
+// pre-render before the first paint (the widget then shows SLUG).
+const early = "if(/[?&]article=/.test(location.search))document.documentElement.classList.add('lectern-elsewhere')";
+const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${sha(early)}`,
+  `style-src 'self' ${sha(styles)}`,
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+].join('; ');
+const head = [
+  `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
+  `<script>${early}</script>`,
+  `<style>${styles}</style>`,
+  `<link rel="modulepreload" href="${glue}">`,
+  `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin>`,
+].join('');
+if (!page.includes('<!--lectern:styles-->')) {
+  console.error('write-entry: index.html links no stylesheet to inline');
+  process.exit(1);
+}
+page = page.replace('<!--lectern:styles-->', () => head);
+await writeFile(indexPath, page);
+console.log(`write-entry: index.html inlines ${sheets.join(', ')} (CSP hashes), preloads ${glue} and ${wasm}`);

@@ -139,7 +139,8 @@ function mount(element, options = {}) {
   // A publisher's pre-render in a declarative shadow root (lectern-cli
   // render --embed): its container and stylesheet are used as they are,
   // and the widget hydrates the article in place.
-  const declared = element.shadowRoot?.querySelector(':scope > div:has(> .lectern)');
+  const prerendered = element.shadowRoot?.querySelector('.lectern');
+  const declared = prerendered?.parentElement?.parentNode === element.shadowRoot ? prerendered.parentElement : null;
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   let container = declared;
   let slot = null;
