@@ -4,7 +4,7 @@
 // (/assets/lectern/) and the content from another origin (CORS).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { EN, HANS, HANT, launchBrowser, pageWithErrorLog, renderArticle, serveSite } from './support.mjs';
+import { EN, HANS, HANT, holdWasm, launchBrowser, pageWithErrorLog, renderArticle, serveSite } from './support.mjs';
 
 const root = (path) => new URL(`../${path}`, import.meta.url).pathname;
 
@@ -302,12 +302,7 @@ test('a pre-render in a declarative shadow root is readable without scripts and 
 
     const { context, page, errors } = await pageWithErrorLog(browser);
     try {
-      let release;
-      const held = new Promise((ok) => (release = ok));
-      await page.route('**/*_bg.wasm', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdWasm(page);
       const documents = [];
       page.on('request', (r) => r.url().endsWith('.json') && documents.push(r.url()));
       await page.goto(`${site.origin}/declarative.html`);

@@ -4,7 +4,7 @@
 // and a pre-render that does not fit (replaced, never a crash).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { EN, HANS, HANT, SAMPLE, pageWithErrorLog, serveFolder, siteAndBrowser } from './support.mjs';
+import { EN, HANS, HANT, holdWasm, pageWithErrorLog, SAMPLE, serveFolder, siteAndBrowser } from './support.mjs';
 
 const LIVE = '.lectern[id^="lectern-"]:not([id^="lectern-ssr"])';
 
@@ -137,12 +137,7 @@ test('a pre-render without comments is hydrated; one with a node injected is rep
   // A node the widget did not render (a host script, a browser extension).
   const inject = (html) => html.replace(/<div class="?lc-article__body"?>/, '$&<aside class="injected">ad</aside>');
   await withRewrittenPage(inject, async (page, origin, errors) => {
-    let release;
-    const held = new Promise((ok) => (release = ok));
-    await page.route('**/*_bg.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(`${origin}/?lang=en`);
     assert.equal(await page.locator('.injected').count(), 1);
     release();

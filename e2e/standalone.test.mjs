@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, pageWithErrorLog, serveFolder } from './support.mjs';
+import { holdWasm, launchBrowser, pageWithErrorLog, serveFolder } from './support.mjs';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
 const SAMPLE = new URL(
@@ -43,12 +43,7 @@ test('the standalone page carries a strict CSP: its inline style and script are 
 test('?article=SLUG never paints the default article first', async () => {
   const { context, page } = await pageWithErrorLog(browser);
   try {
-    let release;
-    const held = new Promise((ok) => (release = ok));
-    await page.route('**/*_bg.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(`${server.origin}/?article=diplomacy-between-languages&lang=en`);
     const visibility = await page.locator('.lectern[id^="lectern-ssr"]').evaluate((e) => getComputedStyle(e).visibility);
     assert.equal(visibility, 'hidden');
@@ -129,12 +124,7 @@ test('the widget takes the pre-rendered article\'s place without moving it', asy
 test('the widget hydrates the pre-render: same title node, focus and selection kept, no layout shift', async () => {
   const { context, page, errors } = await pageWithErrorLog(browser);
   try {
-    let release;
-    const held = new Promise((ok) => (release = ok));
-    await page.route('**/*_bg.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     const documents = [];
     page.on('request', (r) => r.url().endsWith('.json') && documents.push(r.url()));
     await page.goto(`${server.origin}/?lang=en`);

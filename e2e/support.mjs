@@ -147,3 +147,15 @@ export function siteAndBrowser(hooks, options = {}) {
   });
   return held;
 }
+
+/** Holds back the page's wasm until the returned `release()` is called, so a
+ * test can look at the page before the widget is live. */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
