@@ -18,7 +18,7 @@ const USAGE: &str = "usage:
   lectern-cli convert --to TAG FILE [-o OUT]      convert a zh-Hans document to TAG
                                                   (zh-Hant, zh-Hant-TW or zh-Hant-HK)
   lectern-cli render FILE [--heading-level N] [--base URL] [--id-prefix P]
-                     [--embed SRC] [--page] [--css URL]
+                     [--embed SRC] [--page] [--css URL] [--inline-css FILE]...
                                                   the article as static HTML (the widget's markup
                                                   and its JSON, for the widget to hydrate)";
 

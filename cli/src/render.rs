@@ -15,7 +15,9 @@ fn escape(text: &str) -> String {
 }
 
 /// Runs `render FILE [--heading-level N] [--base URL] [--id-prefix P]
-/// [--embed SRC] [--page] [--css URL]`; returns the HTML.
+/// [--embed SRC] [--page] [--css URL] [--inline-css FILE]…`; returns the HTML.
+/// `--page` is a whole static page for reading without the widget (the
+/// benchmark's baseline), its CSS linked (`--css`) or inline (`--inline-css`).
 ///
 /// The snippet is the widget's first view of the article followed by the
 /// article's JSON (`<script type="application/json" data-lectern-article>`),
@@ -35,6 +37,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let mut base_url = None;
     let mut id_prefix = None;
     let mut embed = None;
+    let mut inline_css = Vec::new();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -46,18 +49,11 @@ pub fn run(args: &[String]) -> Result<String, String> {
                     .ok_or("--heading-level takes 1 to 6")?;
             }
             "--page" => page = true,
+            "--inline-css" => inline_css.push(PathBuf::from(
+                iter.next().ok_or("--inline-css takes a stylesheet file")?,
+            )),
             "--id-prefix" => {
-                let prefix = iter.next().ok_or("--id-prefix takes a prefix")?;
-                let ok = prefix.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && prefix
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-                if !ok {
-                    return Err(format!(
-                        "--id-prefix {prefix:?}: use a letter, then letters, digits, - or _"
-                    ));
-                }
-                id_prefix = Some(prefix.clone());
+                id_prefix = Some(id_prefix_arg(iter.next())?);
             }
             "--embed" => embed = Some(iter.next().ok_or("--embed takes the document URL")?.clone()),
             "--css" => css = iter.next().cloned(),
@@ -96,29 +92,69 @@ pub fn run(args: &[String]) -> Result<String, String> {
         lectern::render::inline_json(&json)
     );
     if let Some(src) = embed {
-        let stylesheet = css
+        let link = css
             .as_ref()
             .map(|href| format!("<link rel=\"stylesheet\" href=\"{}\">", escape(href)))
             .unwrap_or_default();
         snippet = format!(
-            "<div data-lectern-src=\"{}\" data-lectern-heading-level=\"{level}\"><template shadowrootmode=\"open\">{stylesheet}<div>{snippet}</div></template></div>",
+            "<div data-lectern-src=\"{}\" data-lectern-heading-level=\"{level}\"><template shadowrootmode=\"open\">{link}<div>{snippet}</div></template></div>",
             escape(&src)
         );
     }
     if !page {
         return Ok(snippet);
     }
-    let stylesheet = css
+    static_page(&lang, &title, &view, css.as_deref(), &inline_css)
+}
+
+/// A valid `--id-prefix`: a letter, then letters, digits, `-` or `_`.
+fn id_prefix_arg(value: Option<&String>) -> Result<String, String> {
+    let prefix = value.ok_or("--id-prefix takes a prefix")?;
+    let ok = prefix.starts_with(|c: char| c.is_ascii_alphabetic())
+        && prefix
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(prefix.clone())
+    } else {
+        Err(format!(
+            "--id-prefix {prefix:?}: use a letter, then letters, digits, - or _"
+        ))
+    }
+}
+
+/// A static page for reading without the widget (no JSON to hand over),
+/// its CSS linked (`css`) or inline (`inline_css`).
+fn static_page(
+    lang: &str,
+    title: &str,
+    view: &str,
+    css: Option<&str>,
+    inline_css: &[PathBuf],
+) -> Result<String, String> {
+    let mut stylesheet = css
         .map(|href| {
             format!(
                 "\n    <link rel=\"stylesheet\" href=\"{}\" />",
-                escape(&href)
+                escape(href)
             )
         })
         .unwrap_or_default();
+    for file in inline_css {
+        let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        if text.contains("</style") {
+            return Err(format!(
+                "{}: cannot be inlined (it contains </style)",
+                file.display()
+            ));
+        }
+        stylesheet.push_str("\n    <style>");
+        stylesheet.push_str(&text);
+        stylesheet.push_str("</style>");
+    }
     Ok(format!(
-        "<!doctype html>\n<html lang=\"{}\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <title>{}</title>\n    <link rel=\"icon\" href=\"data:,\" />{stylesheet}\n  </head>\n  <body>\n    <main>{snippet}</main>\n  </body>\n</html>\n",
-        escape(&lang),
-        escape(&title)
+        "<!doctype html>\n<html lang=\"{}\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <title>{}</title>\n    <link rel=\"icon\" href=\"data:,\" />{stylesheet}\n  </head>\n  <body>\n    <main>{view}</main>\n  </body>\n</html>\n",
+        escape(lang),
+        escape(title)
     ))
 }
