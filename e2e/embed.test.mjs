@@ -278,6 +278,42 @@ test("a publisher's pre-rendered article shows before any script runs and the wi
   }
 });
 
+test("an older release's pre-render (no JSON in it) still works: it stays until the document has arrived", async () => {
+  const article = 'content/china-opportunity-to-lead-on-north-korea/en.json';
+  const snippet = renderArticle(article, `${content.origin}/${article}`).replace(/<script type="application\/json"[\s\S]*?<\/script>/, '');
+  assert.doesNotMatch(snippet, /<script/);
+  const site = await serveSite(
+    { '/assets/lectern/': root('dist'), '/': root('examples/host') },
+    {
+      headers: { 'content-security-policy': contractCsp(content.origin) },
+      rewriteHtml: (html) =>
+        html.replaceAll('"/content/', `"${content.origin}/content/`).replace('<!-- lectern:prerender -->', () => snippet),
+    },
+  );
+  const { context, page, errors } = await pageWithErrorLog(browser);
+  try {
+    await page.addInitScript(() => {
+      window.skeleton = false;
+      new MutationObserver(() => {
+        if (document.getElementById('widget-pre')?.shadowRoot?.querySelector('.lc-skeleton:not([hidden] *)')) {
+          const container = document.getElementById('widget-pre').shadowRoot.querySelector('div');
+          if (!container.hidden) window.skeleton = true;
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(`${site.origin}/prerendered.html`);
+    await page.waitForFunction(() => {
+      const shadow = document.getElementById('widget-pre').shadowRoot;
+      return shadow?.querySelector('slot') === null && shadow.querySelector('h2')?.textContent.includes('North Korea');
+    });
+    assert.equal(await page.evaluate(() => window.skeleton), false, 'no skeleton in place of the pre-render');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
 test('a pre-render in a declarative shadow root is readable without scripts and hydrated in place', async () => {
   const article = 'content/china-opportunity-to-lead-on-north-korea/en.json';
   const url = `${content.origin}/${article}`;

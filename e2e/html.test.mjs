@@ -50,6 +50,11 @@ test('the built page, the pre-rendered output and the live DOM are valid HTML', 
       'render-embed.html': page(
         renderArticle(ARTICLE, `https://example.org/${ARTICLE}`, ['--embed', `https://example.org/${ARTICLE}`, '--css', 'lectern.css']),
       ),
+      // One article pre-rendered twice on a page: ids stay unique (the
+      // checker reports duplicate ids).
+      'render-twice.html': page(
+        [1, 2].map((n) => renderArticle(ARTICLE, `https://example.org/${ARTICLE}`, ['--ordinal', String(n)])).join(''),
+      ),
     };
     const { context, page: tab, errors } = await pageWithErrorLog(browser);
     try {
@@ -71,6 +76,10 @@ test('the built page, the pre-rendered output and the live DOM are valid HTML', 
       paths.push(join(dir, name));
     }
     assert.equal(await vnu(paths), '', 'the W3C checker found errors');
+    // And it would see duplicates: the same snippet twice is refused.
+    const twice = join(dir, 'twice-same.html');
+    await writeFile(twice, page(renderArticle(ARTICLE, `https://example.org/${ARTICLE}`).repeat(2)));
+    assert.match(await vnu([twice]), /Duplicate ID/);
   } finally {
     await browser.close();
     await server.close();

@@ -17,7 +17,7 @@ const USAGE: &str = "usage:
   lectern-cli check PATH...                       validate documents and cross-check translations
   lectern-cli convert --to TAG FILE [-o OUT]      convert a zh-Hans document to TAG
                                                   (zh-Hant, zh-Hant-TW or zh-Hant-HK)
-  lectern-cli render FILE [--heading-level N] [--base URL] [--id-prefix P]
+  lectern-cli render FILE [--heading-level N] [--base URL] [--id-prefix P | --ordinal N]
                      [--embed SRC] [--page] [--css URL] [--inline-css FILE]...
                                                   the article as static HTML (the widget's markup
                                                   and its JSON, for the widget to hydrate)";

@@ -15,7 +15,10 @@ fn escape(text: &str) -> String {
 }
 
 /// Runs `render FILE [--heading-level N] [--base URL] [--id-prefix P]
-/// [--embed SRC] [--page] [--css URL] [--inline-css FILE]…`; returns the HTML.
+/// [--ordinal N] [--embed SRC] [--page] [--css URL] [--inline-css FILE]…`;
+/// returns the HTML. Element ids start with `--id-prefix`, by default
+/// `lectern-ssr-ARTICLE-LANG-N` (`--ordinal N`, 1 by default: the Nth copy of
+/// the article on one page).
 /// `--page` is a whole static page for reading without the widget (the
 /// benchmark's baseline), its CSS linked (`--css`) or inline (`--inline-css`).
 ///
@@ -38,6 +41,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let mut id_prefix = None;
     let mut embed = None;
     let mut inline_css = Vec::new();
+    let mut ordinal = 1_u32;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -54,6 +58,13 @@ pub fn run(args: &[String]) -> Result<String, String> {
             )),
             "--id-prefix" => {
                 id_prefix = Some(id_prefix_arg(iter.next())?);
+            }
+            "--ordinal" => {
+                ordinal = iter
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|n| *n >= 1)
+                    .ok_or("--ordinal takes a number from 1")?;
             }
             "--embed" => embed = Some(iter.next().ok_or("--embed takes the document URL")?.clone()),
             "--css" => css = iter.next().cloned(),
@@ -84,7 +95,8 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let (lang, title) = (article.lang.to_string(), article.title.clone());
     let json: serde_json::Value =
         serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", input.display()))?;
-    let id_prefix = id_prefix.unwrap_or_else(|| lectern::render::default_id_prefix(&article, 1));
+    let id_prefix =
+        id_prefix.unwrap_or_else(|| lectern::render::default_id_prefix(&article, ordinal));
     let view =
         lectern::render::article_html(article, level, &id_prefix).map_err(|e| e.to_string())?;
     let mut snippet = format!(
