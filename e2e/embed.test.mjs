@@ -89,6 +89,49 @@ test('two widgets in different languages render under the strict CSP, with no vi
   }
 });
 
+test('served from a CDN: the page, Lectern and the content on three origins, under the strict CSP widened by those origins only', async () => {
+  const cdn = await serveSite({ '/lectern/': root('dist') }, { cors: true });
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' ${cdn.origin} 'wasm-unsafe-eval'`,
+    `style-src 'self' ${cdn.origin}`,
+    `img-src 'self' https: data: ${content.origin}`,
+    `connect-src 'self' ${cdn.origin} ${content.origin}`,
+  ].join('; ');
+  const page0 = await serveSite(
+    { '/': root('examples/host') },
+    {
+      headers: { 'content-security-policy': csp },
+      rewriteHtml: (html) =>
+        html
+          .replaceAll('"/assets/lectern/', `"${cdn.origin}/lectern/`)
+          .replaceAll('"/content/', `"${content.origin}/content/`),
+    },
+  );
+  const { context, page, errors } = await pageWithErrorLog(browser);
+  try {
+    await page.addInitScript(() => {
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${page0.origin}/`);
+    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
+    await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
+    await inWidget(page, 'widget-en', 'a[lang="zh-Hans"]').click();
+    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(HANS).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    // Nothing of Lectern's came from the page's own origin.
+    assert.deepEqual(page0.requests.filter((p) => /lectern/.test(p)), []);
+    assert.ok(cdn.requests.some((p) => p.endsWith('.wasm')));
+    // The only console errors are the missing article's.
+    assert.ok(errors.every((e) => /404|no-such-article/.test(e)), errors.join('\n'));
+  } finally {
+    await context.close();
+    await page0.close();
+    await cdn.close();
+  }
+});
+
 test('the wasm loads once for all widgets, from the sub-path', async () => {
   const { context, page } = await openHost();
   try {

@@ -132,7 +132,7 @@ test('too large, not found and not an article each get their own message', async
   const cases = [
     [{ status: 200, contentType: 'application/json', body: ' '.repeat(5 * 1024 * 1024 + 1) }, /too large/],
     [{ status: 404, body: 'nope' }, /could not be found/],
-    [{ status: 200, contentType: 'text/html', body: '<html>login</html>' }, /not an article.*not valid JSON/],
+    [{ status: 200, contentType: 'text/html', body: '<html>login</html>' }, /^This is not an article Lectern can read\.$/],
   ];
   for (const [response, message] of cases) {
     await withPage({}, async (page) => {

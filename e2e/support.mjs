@@ -29,21 +29,26 @@ export function serveFolder(folder, options = {}) {
  * ('/assets/lectern/') to folders, longest first. Options: `headers` added to
  * every answer (a CSP), `cors` (Access-Control-Allow-Origin: *), and
  * `rewriteHtml(text, origin)` applied to HTML files, `compress` (brotli for
- * clients that accept it, as a CDN serves files). Resolves to
- * { origin, close, requests } where `requests` lists the paths asked for.
+ * clients that accept it, as a CDN serves files), `handle(req, res, extra)`
+ * answering a request itself when it returns true (dynamic routes). Resolves
+ * to { origin, close, requests, seen } where `requests` lists the paths
+ * asked for and `seen` the requests with their headers.
  */
-export async function serveSite(routes, { headers = {}, cors = false, rewriteHtml, compress = false } = {}) {
+export async function serveSite(routes, { headers = {}, cors = false, rewriteHtml, compress = false, handle } = {}) {
   const compressed = new Map();
   const table = Object.entries(routes)
     .map(([prefix, folder]) => [prefix, resolve(folder)])
     .sort((a, b) => b[0].length - a[0].length);
   const requests = [];
+  const seen = [];
   let origin = '';
   const server = createServer(async (req, res) => {
     const extra = { ...headers, ...(cors ? { 'access-control-allow-origin': '*' } : {}) };
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       requests.push(path);
+      seen.push({ path, headers: req.headers });
+      if (handle && (await handle(req, res, extra))) return;
       const route = table.find(([prefix]) => path.startsWith(prefix));
       if (!route) throw new Error('no route');
       const [prefix, root] = route;
@@ -76,7 +81,8 @@ export async function serveSite(routes, { headers = {}, cors = false, rewriteHtm
   return {
     origin,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    seen,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
 }
 

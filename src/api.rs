@@ -86,6 +86,8 @@ pub fn error_for_status(status: u16) -> Option<LoadError> {
     match status {
         200..=299 => None,
         404 | 410 => Some(LoadError::NotFound(status)),
+        408 | 429 => Some(LoadError::Server(status)),
+        400..=499 => Some(LoadError::Refused(status)),
         _ => Some(LoadError::Server(status)),
     }
 }
@@ -93,7 +95,7 @@ pub fn error_for_status(status: u16) -> Option<LoadError> {
 /// How long a request may take, headers and body, before it is abandoned.
 pub const TIMEOUT_MS: u32 = 10_000;
 
-/// Fetches and checks the article at `url`. The request stops when
+/// Fetches and checks the article at `url`; returns it with its JSON text. The request stops when
 /// `controller` is aborted, by the caller (a stale request) or after
 /// [`TIMEOUT_MS`].
 ///
@@ -101,7 +103,11 @@ pub const TIMEOUT_MS: u32 = 10_000;
 /// [`LoadError::Timeout`] after [`TIMEOUT_MS`], [`LoadError::Network`] when
 /// no answer arrives, a status error for a non-2xx answer, and a content
 /// error when the body is not a valid article.
-pub async fn fetch_article(url: &str, controller: &AbortController) -> Result<Article, LoadError> {
+pub async fn fetch_article(
+    url: &str,
+    controller: &AbortController,
+    credentials: bool,
+) -> Result<(Article, String), LoadError> {
     let timed_out = Rc::new(Cell::new(false));
     let _timeout = {
         let (timed_out, controller) = (Rc::clone(&timed_out), controller.clone());
@@ -120,6 +126,17 @@ pub async fn fetch_article(url: &str, controller: &AbortController) -> Result<Ar
     let window = web_sys::window().ok_or(LoadError::Network)?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
+    // No cookies unless the host asked for them on its own origin; the
+    // origin only as referrer; JSON asked for.
+    init.set_credentials(if credentials {
+        web_sys::RequestCredentials::Include
+    } else {
+        web_sys::RequestCredentials::Omit
+    });
+    init.set_referrer_policy(web_sys::ReferrerPolicy::StrictOrigin);
+    let headers = js_sys::Object::new();
+    let _ = Reflect::set(&headers, &"Accept".into(), &"application/json".into());
+    init.set_headers(&headers);
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(failed)?
@@ -140,13 +157,52 @@ pub async fn fetch_article(url: &str, controller: &AbortController) -> Result<Ar
     // Relative URLs in the document resolve against where it really came
     // from, after redirects, as a browser resolves them.
     let base = response.url();
-    let body = JsFuture::from(response.array_buffer().map_err(failed)?)
+    let bytes = read_body(&response, controller)
         .await
-        .map_err(failed)?;
-    let bytes = Uint8Array::new(&body);
-    model::check_size(usize::try_from(bytes.length()).unwrap_or(usize::MAX))?;
+        .map_err(|e| match e {
+            Body::TooLarge(error) => LoadError::from(error),
+            Body::Failed(error) => failed(error),
+        })?;
     let text = decode(&bytes)?;
-    article_from(&text, &base)
+    Ok((article_from(&text, &base)?, text))
+}
+
+enum Body {
+    TooLarge(model::ContentError),
+    Failed(JsValue),
+}
+
+/// Reads the body as it streams in, counting: past the size limit the
+/// request is aborted, so a huge or endless body is never held whole
+/// (whatever `Content-Length` said, or without one).
+async fn read_body(response: &Response, controller: &AbortController) -> Result<Vec<u8>, Body> {
+    let mut bytes = Vec::new();
+    let Some(stream) = response.body() else {
+        return Ok(bytes);
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(Body::Failed)?;
+        if Reflect::get(&chunk, &"done".into())
+            .map_err(Body::Failed)?
+            .is_truthy()
+        {
+            return Ok(bytes);
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &"value".into())
+            .map_err(Body::Failed)?
+            .unchecked_into();
+        let start = bytes.len();
+        let end = start.saturating_add(usize::try_from(value.length()).unwrap_or(usize::MAX));
+        if let Err(error) = model::check_size(end) {
+            controller.abort();
+            return Err(Body::TooLarge(error));
+        }
+        bytes.resize(end, 0);
+        if let Some(room) = bytes.get_mut(start..) {
+            value.copy_to(room);
+        }
+    }
 }
 
 /// Checks the article in `text` (JSON), whose relative URLs resolve against
@@ -179,12 +235,12 @@ fn not_json(error: JsValue) -> model::ContentError {
 }
 
 /// Decodes UTF-8 strictly, as JSON requires.
-fn decode(bytes: &Uint8Array) -> Result<String, model::ContentError> {
+fn decode(bytes: &[u8]) -> Result<String, model::ContentError> {
     let options = web_sys::TextDecoderOptions::new();
     options.set_fatal(true);
     let decoder =
         web_sys::TextDecoder::new_with_label_and_options("utf-8", &options).map_err(not_json)?;
-    decoder.decode_with_js_u8_array(bytes).map_err(not_json)
+    decoder.decode_with_u8_array(bytes).map_err(not_json)
 }
 
 #[cfg(test)]
@@ -199,7 +255,10 @@ mod tests {
             (404, Some(LoadError::NotFound(404))),
             (410, Some(LoadError::NotFound(410))),
             (500, Some(LoadError::Server(500))),
-            (403, Some(LoadError::Server(403))),
+            (403, Some(LoadError::Refused(403))),
+            (401, Some(LoadError::Refused(401))),
+            (429, Some(LoadError::Server(429))),
+            (502, Some(LoadError::Server(502))),
         ];
         for (status, expected) in cases {
             assert_eq!(error_for_status(status), expected, "status {status}");

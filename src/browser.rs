@@ -45,6 +45,78 @@ pub fn browser_languages() -> Vec<String> {
         .collect()
 }
 
+/// Where saved copies live: `lectern:saved:` and the document's URL.
+pub const SAVED_PREFIX: &str = "lectern:saved:";
+/// At most this many bytes of saved copies in all (UTF-16, as storage
+/// counts them), so that the host's own storage never fills because of us.
+pub const SAVED_LIMIT: usize = 512 * 1024;
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok()?
+}
+
+/// Keeps `text`, the JSON of the document at `url`, as its saved copy,
+/// dated `date`; evicts the oldest copies to stay under [`SAVED_LIMIT`].
+/// Fails quietly (blocked, full, or too large to keep).
+pub fn save_copy(url: &str, date: &str, text: &str) {
+    let Some(storage) = storage() else { return };
+    let key = format!("{SAVED_PREFIX}{url}");
+    let size = |k: &str, v: &str| (k.encode_utf16().count() + v.encode_utf16().count()) * 2;
+    let value = format!("{date}\n{text}");
+    let needed = size(&key, &value);
+    if needed > SAVED_LIMIT {
+        return;
+    }
+    // The other copies: the oldest go first while we would be over.
+    let mut copies: Vec<(String, String, usize)> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(SAVED_PREFIX) && *k != key)
+        .filter_map(|k| {
+            let v = storage.get_item(&k).ok()??;
+            let date = v.split('\n').next().unwrap_or_default().to_owned();
+            let bytes = size(&k, &v);
+            Some((k, date, bytes))
+        })
+        .collect();
+    let mut total: usize = copies.iter().map(|c| c.2).sum::<usize>() + needed;
+    while total > SAVED_LIMIT {
+        let Some(oldest) = (0..copies.len()).min_by(|&a, &b| copies[a].1.cmp(&copies[b].1)) else {
+            break;
+        };
+        let (k, _, bytes) = copies.swap_remove(oldest);
+        let _ = storage.remove_item(&k);
+        total -= bytes;
+    }
+    let _ = storage.set_item(&key, &value);
+}
+
+/// The saved copy of the document at `url`: its date and its JSON.
+#[must_use]
+pub fn saved_copy(url: &str) -> Option<(String, String)> {
+    let value = storage()?
+        .get_item(&format!("{SAVED_PREFIX}{url}"))
+        .ok()??;
+    let (date, text) = value.split_once('\n')?;
+    Some((date.to_owned(), text.to_owned()))
+}
+
+/// Today's date and time, ISO 8601 (UTC).
+#[must_use]
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Whether the reader asked to save data (`navigator.connection.saveData`,
+/// the `Save-Data` preference).
+#[must_use]
+pub fn saves_data() -> bool {
+    window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"connection".into()).ok())
+        .filter(wasm_bindgen::JsValue::is_object)
+        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
 /// Whether the reader asked for reduced motion.
 #[must_use]
 pub fn prefers_reduced_motion() -> bool {

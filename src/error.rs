@@ -12,9 +12,17 @@ pub enum LoadError {
     /// The server answered 404 or 410.
     #[error("This article could not be found (HTTP {0}).")]
     NotFound(u16),
-    /// The server answered with another error status.
+    /// The server failed (5xx), or asked to wait (408, 429): worth a retry.
     #[error("The server failed to send this article (HTTP {0}).")]
     Server(u16),
+    /// The server refused the request (another 4xx: 400, 401, 403…):
+    /// asking again cannot help.
+    #[error("The server refused to send this article (HTTP {0}).")]
+    Refused(u16),
+    /// The document is on an origin this widget may not fetch from (see
+    /// [`crate::fence`]).
+    #[error("This page does not allow the widget to load that article.")]
+    Blocked,
     /// The request never got an answer: offline, DNS, CORS or a refused connection.
     #[error("The network is unreachable, so the article could not be loaded.")]
     Network,
@@ -56,6 +64,8 @@ mod tests {
         let cases = [
             (LoadError::NotFound(404), false),
             (LoadError::Server(503), true),
+            (LoadError::Server(429), true),
+            (LoadError::Refused(403), false),
             (LoadError::Network, true),
             (LoadError::Timeout, true),
             (LoadError::from(ContentError::TooLarge { bytes: 9 }), false),

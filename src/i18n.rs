@@ -70,10 +70,14 @@ pub struct Strings {
     pub reading_time_one: &'static str,
     pub not_found: &'static str,
     pub server_failed: &'static str,
+    pub refused: &'static str,
+    pub blocked: &'static str,
     pub network_down: &'static str,
     pub timed_out: &'static str,
     pub too_large: &'static str,
     pub not_an_article: &'static str,
+    /// `{}` is the date the copy was saved.
+    pub saved_copy: &'static str,
 }
 
 static EN: Strings = Strings {
@@ -92,10 +96,13 @@ static EN: Strings = Strings {
     reading_time_one: "{lo} min read",
     not_found: "This article could not be found.",
     server_failed: "The server failed to send this article. Please try again.",
+    refused: "The server refused to send this article.",
+    blocked: "This page does not allow the widget to load that article.",
     network_down: "The network seems to be down, so the article could not be loaded.",
     timed_out: "The article took too long to arrive.",
     too_large: "This article is too large to show.",
     not_an_article: "This is not an article Lectern can read.",
+    saved_copy: "Saved copy from {}.",
 };
 
 static ZH_HANS: Strings = Strings {
@@ -114,10 +121,13 @@ static ZH_HANS: Strings = Strings {
     reading_time_one: "阅读约需 {lo} 分钟",
     not_found: "找不到这篇文章。",
     server_failed: "服务器未能发送这篇文章，请重试。",
+    refused: "服务器拒绝发送这篇文章。",
+    blocked: "此页面不允许加载该文章。",
     network_down: "网络似乎已断开，文章无法加载。",
     timed_out: "文章加载超时。",
     too_large: "这篇文章太大，无法显示。",
     not_an_article: "这不是 Lectern 能读取的文章。",
+    saved_copy: "这是 {} 保存的副本。",
 };
 
 static ZH_HANT: Strings = Strings {
@@ -136,10 +146,13 @@ static ZH_HANT: Strings = Strings {
     reading_time_one: "閱讀約需 {lo} 分鐘",
     not_found: "找不到這篇文章。",
     server_failed: "伺服器未能傳送這篇文章，請重試。",
+    refused: "伺服器拒絕傳送這篇文章。",
+    blocked: "此頁面不允許載入該文章。",
     network_down: "網路似乎已中斷，文章無法載入。",
     timed_out: "文章載入逾時。",
     too_large: "這篇文章太大，無法顯示。",
     not_an_article: "這不是 Lectern 能讀取的文章。",
+    saved_copy: "這是 {} 儲存的副本。",
 };
 
 impl Strings {
@@ -163,16 +176,22 @@ impl Strings {
     }
 
     /// What to tell a reader about a failed load, in plain words. The
-    /// technical detail, where there is one, follows in English.
+    /// technical detail of a document that breaks the contract follows in
+    /// English; a parser's detail never shows (it goes to `lectern:error`).
     #[must_use]
     pub fn error_message(&self, error: &LoadError) -> String {
         match error {
             LoadError::NotFound(_) => self.not_found.to_owned(),
             LoadError::Server(status) => format!("{} (HTTP {status})", self.server_failed),
+            LoadError::Refused(status) => format!("{} (HTTP {status})", self.refused),
+            LoadError::Blocked => self.blocked.to_owned(),
             LoadError::Network => self.network_down.to_owned(),
             LoadError::Timeout => self.timed_out.to_owned(),
             LoadError::TooLarge(detail) => format!("{} ({detail})", self.too_large),
-            LoadError::NotAnArticle(detail) => format!("{} ({detail})", self.not_an_article),
+            LoadError::NotAnArticle(detail) => match &**detail {
+                crate::model::ContentError::NotJson(_) => self.not_an_article.to_owned(),
+                detail => format!("{} ({detail})", self.not_an_article),
+            },
         }
     }
 }
@@ -438,6 +457,9 @@ mod tests {
                 s.profile,
                 s.not_found,
                 s.server_failed,
+                s.refused,
+                s.blocked,
+                s.saved_copy,
                 s.network_down,
                 s.timed_out,
                 s.too_large,

@@ -46,9 +46,15 @@ function report(host, message) {
   host.dispatchEvent(new CustomEvent('lectern:error', { bubbles: true, composed: true, detail }));
 }
 
-/** Replaces what `root` shows with the crash alert, in the widget's language. */
-function showCrash(root, host) {
-  const lang = uiLang(root.querySelector('[lang]')?.getAttribute('lang') ?? host.getAttribute('data-lectern-lang'));
+const NO_SRC = {
+  en: 'This article cannot be shown: the page gives no address for it.',
+  'zh-Hans': '无法显示此文章：页面没有提供文章的地址。',
+  'zh-Hant': '無法顯示此文章：頁面沒有提供文章的位址。',
+};
+
+/** Replaces what `root` shows with an alert (`messages` by UI language), in
+ * the widget's own markup, so the same styles apply. */
+function showAlert(root, lang, messages) {
   // The same markup as the widget's own alerts, so the same styles apply.
   const widget = document.createElement('div');
   const alert = document.createElement('div');
@@ -58,12 +64,31 @@ function showCrash(root, host) {
   alert.setAttribute('role', 'alert');
   alert.lang = lang;
   message.className = 'lc-error__message';
-  message.textContent = CRASHED[lang];
+  message.textContent = messages[lang];
   alert.append(message);
   widget.append(alert);
   root.hidden = false;
   root.replaceChildren(widget);
+}
+
+/** Replaces what `root` shows with the crash alert, in the widget's language. */
+function showCrash(root, host) {
+  const lang = uiLang(root.querySelector('[lang]')?.getAttribute('lang') ?? host.getAttribute('data-lectern-lang'));
+  showAlert(root, lang, CRASHED);
   report(host, `Lectern stopped working: ${dead}`);
+}
+
+/** An element that cannot be mounted: the host hears it, the reader sees an
+ * alert where the element can hold one, and the console names the element
+ * and the fix. The page's other widgets are not affected. */
+function failed(element, error) {
+  const name = `<${element.localName}${element.id ? ` id="${element.id}"` : ''}>`;
+  if (error?.name === 'NotSupportedError') {
+    console.error(`Lectern: ${name} cannot hold the widget (it cannot have a shadow root). Put data-lectern-src on a <div>, <section>, <article> or <aside> instead.`);
+  } else {
+    console.error(`Lectern: ${name} was not mounted:`, error);
+  }
+  report(element, `Lectern could not mount ${name}: ${error?.message ?? error}`);
 }
 
 /** Whether `error` is a trap of this module's wasm. */
@@ -103,6 +128,9 @@ function optionsFrom(element, options = {}) {
     lang: options.lang ?? data.lecternLang ?? 'auto',
     headingLevel: Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2,
     related: options.related ?? data.lecternRelated ?? 'link',
+    allow: options.allow ?? data.lecternAllow,
+    credentials: options.credentials ?? data.lecternCredentials,
+    storage: options.storage ?? data.lecternStorage,
   };
 }
 
@@ -111,9 +139,24 @@ function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError('Lectern.mount: expected an element');
   widgets.get(element)?.destroy();
   const opts = optionsFrom(element, options);
-  if (!opts.src) throw new TypeError('Lectern.mount: no src (data-lectern-src or options.src)');
+  if (!opts.src?.trim()) {
+    // Said where the article should be, when the element can say it.
+    try {
+      const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+      const box = document.createElement('div');
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = STYLESHEET;
+      shadow.replaceChildren(link, box);
+      showAlert(box, uiLang(element.getAttribute('data-lectern-lang') ?? document.documentElement.lang), NO_SRC);
+    } catch {
+      // An element without a shadow root: the console says so.
+    }
+    throw new TypeError('Lectern.mount: no src (data-lectern-src or options.src)');
+  }
   let widget = null;
   let destroyed = false;
+  let container = null;
   const pending = [];
   const handle = {
     destroy() {
@@ -135,14 +178,15 @@ function mount(element, options = {}) {
       else pending.push(String(lang));
     },
   };
-  widgets.set(element, handle);
   // A publisher's pre-render in a declarative shadow root (lectern-cli
   // render --embed): its container and stylesheet are used as they are,
   // and the widget hydrates the article in place.
   const prerendered = element.shadowRoot?.querySelector('.lectern');
   const declared = prerendered?.parentElement?.parentNode === element.shadowRoot ? prerendered.parentElement : null;
+  // Throws on elements that cannot have a shadow root (<li>, <a>, <td>…).
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  let container = declared;
+  widgets.set(element, handle);
+  container = declared;
   let slot = null;
   let styled = Promise.resolve();
   if (!declared) {
@@ -170,7 +214,7 @@ function mount(element, options = {}) {
       return;
     }
     guard(() => {
-      widget = mount_widget(container, element, opts.src, opts.lang, opts.headingLevel, opts.related, slot);
+      widget = mount_widget(container, element, opts.src, opts.lang, opts.headingLevel, opts.related, slot, opts.allow, opts.credentials, opts.storage);
       for (const lang of pending.splice(0)) widget.set_language(lang);
     });
   }, (error) => {
@@ -180,19 +224,31 @@ function mount(element, options = {}) {
   return handle;
 }
 
+/** Mounts every widget element under `node`, each on its own: one that
+ * fails never stops the others. */
 function mountWithin(node) {
   if (!(node instanceof Element)) return;
   const found = node.matches('[data-lectern-src]') ? [node] : [];
   for (const element of [...found, ...node.querySelectorAll('[data-lectern-src]')]) {
     if (element.hasAttribute('data-lectern-standalone') || widgets.has(element)) continue;
-    mount(element);
+    try {
+      mount(element);
+    } catch (error) {
+      failed(element, error);
+    }
   }
 }
 
 function unmountWithin(node) {
   if (!(node instanceof Element)) return;
   for (const [element, handle] of widgets) {
-    if ((node === element || node.contains(element)) && !element.isConnected) handle.destroy();
+    if ((node === element || node.contains(element)) && !element.isConnected) {
+      try {
+        handle.destroy();
+      } catch (error) {
+        console.error('Lectern: destroying a widget failed:', error);
+      }
+    }
   }
 }
 
@@ -203,10 +259,12 @@ if (standalone) {
   roots.set(standalone, standalone);
   ready.then(() => guard(start_standalone));
 }
-mountWithin(document.documentElement);
+// The observer first, so that elements added later are mounted whatever
+// happens to the ones already there.
 new MutationObserver((records) => {
   for (const record of records) {
     record.addedNodes.forEach(mountWithin);
     record.removedNodes.forEach(unmountWithin);
   }
 }).observe(document.documentElement, { childList: true, subtree: true });
+mountWithin(document.documentElement);

@@ -12,6 +12,7 @@ pub mod api;
 pub mod browser;
 pub mod components;
 pub mod error;
+pub mod fence;
 pub mod hooks;
 pub mod i18n;
 pub mod model;
@@ -61,6 +62,11 @@ pub fn article_slug(value: &str) -> Option<&str> {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     ok.then_some(value)
 }
+
+/// The allocator: talc instead of dlmalloc (see Cargo.toml).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(target_arch = "wasm32")]
 mod hydrate;

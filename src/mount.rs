@@ -9,6 +9,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 use yew::{AppHandle, AttrValue, Callback};
 
@@ -16,6 +17,7 @@ use crate::components::article_view::{Handlers, Refs};
 use crate::components::reader::state::{Action, Prefs};
 use crate::components::reader::{initial_state, reader_view, ReaderView};
 use crate::components::{Doc, RelatedMode};
+use crate::fence::Fence;
 use crate::{
     article_slug, heading_level_or, parse_heading_level, Reader, ReaderProps,
     HEADING_LEVEL_ATTRIBUTE, LANG_ATTRIBUTE, RELATED_ATTRIBUTE, SRC_ATTRIBUTE,
@@ -30,10 +32,12 @@ fn page_origin() -> Option<AttrValue> {
 }
 
 /// Dispatches a bubbling, composed `CustomEvent` named `name` on `host`,
-/// with `detail` `{ key: value }`.
-fn dispatch(host: &Element, name: &str, key: &str, value: &str) {
+/// with `detail` `{ key: value, … }`.
+fn dispatch(host: &Element, name: &str, fields: &[(&str, JsValue)]) {
     let detail = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&detail, &key.into(), &value.into());
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&detail, &(*key).into(), value);
+    }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
@@ -80,10 +84,11 @@ impl WidgetHandle {
     }
 }
 
-/// The reader's own preferences, from the browser.
-fn prefs() -> Rc<Prefs> {
+/// The reader's own preferences, from the browser (the stored choice only
+/// where the widget may use storage).
+fn prefs(storage: bool) -> Rc<Prefs> {
     Rc::new(Prefs {
-        stored: crate::browser::stored_language(),
+        stored: storage.then(crate::browser::stored_language).flatten(),
         browser: crate::browser::browser_languages(),
     })
 }
@@ -92,13 +97,45 @@ fn prefs() -> Rc<Prefs> {
 /// `<script type="application/json" data-lectern-article>` under `root`
 /// (removed from the page once read), checked like a fetched one; its
 /// relative URLs resolve against `src`.
-fn inline_article(root: &Element, src: &str) -> Option<Doc> {
+fn inline_article(root: &Element, src: &str, fence: &Fence) -> Option<Doc> {
     let script = root
         .query_selector("script[type=\"application/json\"][data-lectern-article]")
         .ok()??;
     script.remove();
     let text = script.text_content()?;
-    crate::api::article_from(&text, src).ok().map(Doc::new)
+    let mut article = crate::api::article_from(&text, src).ok()?;
+    fence.apply(&mut article);
+    Some(Doc::new(article))
+}
+
+/// `lectern:load` on `element` for every document shown: the article's id,
+/// its language and where it came from.
+fn on_load(element: &Element) -> Callback<(String, String, &'static str)> {
+    let element = element.clone();
+    Callback::from(move |(id, lang, source): (String, String, &'static str)| {
+        dispatch(
+            &element,
+            "lectern:load",
+            &[
+                ("id", id.into()),
+                ("lang", lang.into()),
+                ("source", source.into()),
+            ],
+        );
+    })
+}
+
+/// `lectern:error` on `element` for every failure: a message for
+/// developers, and whether the reader sees a saved copy instead.
+fn on_error(element: &Element) -> Callback<(String, bool)> {
+    let element = element.clone();
+    Callback::from(move |(message, saved): (String, bool)| {
+        dispatch(
+            &element,
+            "lectern:error",
+            &[("message", message.into()), ("saved", saved.into())],
+        );
+    })
 }
 
 /// Starts the widget in `root` (which holds a pre-render when
@@ -135,6 +172,9 @@ fn start(root: &Element, props: ReaderProps) -> AppHandle<Reader> {
 /// replaced. A pre-render in the page (`slot`, shown through a `<slot>`)
 /// gives way once the widget shows something: at once when it carries its
 /// JSON, else when the document has arrived.
+// The boundary with lectern.js: plain arguments cost no wasm to read (an
+// options object would need a `Reflect` read each).
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 #[must_use]
 pub fn mount_widget(
@@ -145,19 +185,21 @@ pub fn mount_widget(
     heading_level: u8,
     related: Option<String>,
     slot: Option<Element>,
+    allow: Option<String>,
+    credentials: Option<String>,
+    storage: Option<String>,
 ) -> WidgetHandle {
+    let storage = !storage.is_some_and(|s| s.trim().eq_ignore_ascii_case("off"));
     let handle_state = Rc::new(RefCell::new(WidgetState::default()));
     let on_language_change = {
         let host = host.clone();
         Callback::from(move |lang: String| {
-            dispatch(&host, "lectern:languagechange", "lang", &lang);
+            dispatch(&host, "lectern:languagechange", &[("lang", lang.into())]);
         })
     };
     let on_error = {
         let host = host.clone();
-        Callback::from(move |message: String| {
-            dispatch(&host, "lectern:error", "message", &message);
-        })
+        on_error(&host)
     };
     let on_ready = {
         let state = Rc::clone(&handle_state);
@@ -174,10 +216,18 @@ pub fn mount_widget(
     let lang = lang
         .filter(|l| !l.eq_ignore_ascii_case("auto"))
         .or_else(|| crate::browser::query_param("lang"));
+    // Made absolute once, here: every later request and the cache use it.
     let src = absolute(&src);
-    let initial = inline_article(&container, &src).or_else(|| {
+    let origin = page_origin();
+    let fence = Fence::new(
+        &src,
+        allow.as_deref(),
+        credentials.as_deref(),
+        origin.as_deref(),
+    );
+    let initial = inline_article(&container, &src, &fence).or_else(|| {
         slot.as_ref()
-            .and_then(|slot| inline_article(&host_of(slot), &src))
+            .and_then(|slot| inline_article(&host_of(slot), &src, &fence))
     });
     let props = ReaderProps {
         src: src.into(),
@@ -185,13 +235,16 @@ pub fn mount_widget(
         lang: lang.map(AttrValue::from),
         related: RelatedMode::parse(related.as_deref()),
         standalone: false,
-        page_origin: page_origin(),
-        prefs: prefs(),
+        page_origin: origin,
+        prefs: prefs(storage),
+        storage,
         on_language_change,
         on_error,
         initial,
         on_ready,
         on_settled: Callback::noop(),
+        fence: Rc::new(fence),
+        on_load: on_load(&host),
         id_prefix: None,
     };
     let Some(slot) = slot else {
@@ -247,7 +300,18 @@ pub fn start_standalone() {
         return;
     };
     let mut src = absolute(&src);
-    let mut initial = inline_article(&element, &src);
+    let origin = page_origin();
+    let storage = !element
+        .get_attribute("data-lectern-storage")
+        .is_some_and(|s| s.trim().eq_ignore_ascii_case("off"));
+    // The standalone page's articles live beside its own.
+    let fence = Fence::new(
+        &src,
+        element.get_attribute("data-lectern-allow").as_deref(),
+        element.get_attribute("data-lectern-credentials").as_deref(),
+        origin.as_deref(),
+    );
+    let mut initial = inline_article(&element, &src, &fence);
     if let Some(slug) = crate::browser::query_param("article") {
         if let Some(slug) = article_slug(&slug) {
             if let Ok(url) = web_sys::Url::new_with_base(&format!("../{slug}/en.json"), &src) {
@@ -267,23 +331,21 @@ pub fn start_standalone() {
         lang: lang.map(AttrValue::from),
         related: RelatedMode::parse(element.get_attribute(RELATED_ATTRIBUTE).as_deref()),
         standalone: true,
-        page_origin: page_origin(),
-        prefs: prefs(),
+        page_origin: origin,
+        prefs: prefs(storage),
+        storage,
         on_language_change: {
             let element = element.clone();
             Callback::from(move |lang: String| {
-                dispatch(&element, "lectern:languagechange", "lang", &lang);
+                dispatch(&element, "lectern:languagechange", &[("lang", lang.into())]);
             })
         },
-        on_error: {
-            let element = element.clone();
-            Callback::from(move |message: String| {
-                dispatch(&element, "lectern:error", "message", &message);
-            })
-        },
+        on_error: { on_error(&element) },
         initial,
         on_ready: Callback::noop(),
         on_settled: Callback::noop(),
+        on_load: on_load(&element),
+        fence: Rc::new(fence),
         id_prefix: None,
     };
     // The page lives as long as the widget.

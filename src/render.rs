@@ -37,6 +37,9 @@ pub fn article_html(
         initial: Some(Doc::new(article)),
         on_ready: yew::Callback::noop(),
         on_settled: yew::Callback::noop(),
+        fence: std::rc::Rc::default(),
+        storage: true,
+        on_load: yew::Callback::noop(),
         id_prefix: Some(id_prefix.to_owned().into()),
     };
     Ok(local.block_on(&runtime, async move {
@@ -102,9 +105,7 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains(
-                "<time datetime=\"2018-04-04\" class=\"lc-article__date\">2018年4月4日</time>"
-            ),
+            html.contains("<time datetime=\"2018-04-04\">2018年4月4日</time>"),
             "{html}"
         );
         assert!(!html.contains("<script"), "{html}");

@@ -231,10 +231,27 @@ async fn another_format_version_is_refused_clearly() {
 }
 
 #[wasm_bindgen_test]
-async fn json_that_is_broken_is_refused_clearly() {
-    let root = mount(props(&data_url("{\"format\": ")));
+async fn json_that_is_broken_is_refused_in_plain_words_with_the_detail_for_the_host() {
+    let reported = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let mut p = props(&data_url("{\"format\": "));
+    p.on_error = {
+        let reported = Rc::clone(&reported);
+        yew::Callback::from(move |(message, _saved): (String, bool)| {
+            reported.borrow_mut().push(message);
+        })
+    };
+    let root = mount(p);
     let alert = find(&root, "[role=alert]").await;
-    assert!(text(&alert).contains("not valid JSON"), "{}", text(&alert));
+    // The reader reads plain words; the parser's detail goes to the host.
+    assert_eq!(
+        text(&find(&alert, "p").await),
+        "This is not an article Lectern can read."
+    );
+    let reported = reported.borrow();
+    assert!(
+        reported.len() == 1 && reported[0].contains("not valid JSON"),
+        "{reported:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -248,8 +265,29 @@ async fn an_unreachable_server_offers_retry() {
         text(&find(&alert, "p").await),
         "网络似乎已断开，文章无法加载。"
     );
-    let retry = button(&root, "重试").await;
-    retry.click();
-    // Retrying shows the alert again (the network is still down), not a blank widget.
-    find(&root, "[role=alert]").await;
+    // Retrying asks again: the alert gives way to the loading state, then
+    // comes back (the network is still down), never a blank widget. The
+    // alert that was there before the click proves nothing by itself.
+    let loading_seen = Rc::new(Cell::new(false));
+    let observer = {
+        let (seen, root) = (Rc::clone(&loading_seen), root.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            if let Ok(Some(_)) = root.query_selector("[role=status]") {
+                seen.set(true);
+            }
+        })
+    };
+    let mutations = web_sys::MutationObserver::new(observer.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    options.set_attributes(true);
+    mutations.observe_with_options(&root, &options).unwrap();
+    button(&root, "重试").await.click();
+    wait_until("the loading state after Retry", || loading_seen.get()).await;
+    wait_until("the alert to come back", || {
+        matches!(root.query_selector("[role=alert]"), Ok(Some(_)))
+    })
+    .await;
+    mutations.disconnect();
 }

@@ -21,7 +21,7 @@ pub fn back_to_top(
         })
     };
     html! {
-        <a class={if visible { "lc-back-to-top lc-back-to-top--visible" } else { "lc-back-to-top" }}
+        <a class="lc-back-to-top"
             href={format!("#{top_id}")} hidden={!visible} {onclick}>
             <span aria-hidden="true">{ "↑ " }</span>{ label }
         </a>

@@ -9,10 +9,11 @@ use yew::prelude::*;
 
 use crate::model::Timestamp;
 
-/// `<time datetime>` with the date as the reader sees it.
-pub fn formatted_date(date: &Timestamp, class: Option<&'static str>) -> Html {
+/// `<time datetime>` with the date as the reader sees it. (No class: a
+/// computed class costs Yew's `Classes` set; styles select by context.)
+pub fn formatted_date(date: &Timestamp) -> Html {
     html! {
-        <time {class} datetime={date.as_str().to_owned()}>{ date.text().to_owned() }</time>
+        <time datetime={date.as_str().to_owned()}>{ date.text().to_owned() }</time>
     }
 }
 
@@ -36,7 +37,8 @@ pub fn format_dates(article: &mut crate::model::Article) {
 /// without a time is a calendar date: it is formatted in UTC so that no time
 /// zone moves it to the day before.
 #[cfg(target_arch = "wasm32")]
-fn format_date(datetime: &str, lang: &str) -> Option<String> {
+#[must_use]
+pub fn format_date(datetime: &str, lang: &str) -> Option<String> {
     use js_sys::{Array, Date, Intl, Object, Reflect};
     use wasm_bindgen::JsValue;
 
@@ -59,7 +61,8 @@ fn format_date(datetime: &str, lang: &str) -> Option<String> {
 /// pre-render shows what the widget will; other languages and dates with a
 /// time (shown in the reader's time zone) stay as written.
 #[cfg(not(target_arch = "wasm32"))]
-fn format_date(datetime: &str, lang: &str) -> Option<String> {
+#[must_use]
+pub fn format_date(datetime: &str, lang: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];

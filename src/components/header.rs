@@ -57,11 +57,11 @@ pub fn article_header(props: &ArticleHeaderProps<'_>) -> Html {
             }
             <p class="lc-article__meta">
                 <span class="lc-visually-hidden">{ strings.published }{ " " }</span>
-                { formatted_date(&article.published, Some("lc-article__date")) }
+                { formatted_date(&article.published) }
                 if let Some(updated) = &article.updated {
                     <span class="lc-article__updated">
                         { strings.updated }{ " " }
-                        { formatted_date(updated, None) }
+                        { formatted_date(updated) }
                     </span>
                 }
                 <span class="lc-article__reading-time">{ strings.reading_time(reading_minutes(article)) }</span>

@@ -45,9 +45,14 @@ pub struct ReaderProps {
     /// The reader chose another language.
     #[prop_or_default]
     pub on_language_change: Callback<String>,
-    /// A document failed to load (its message).
+    /// A document failed to load: its message, and whether a saved copy is
+    /// shown instead.
     #[prop_or_default]
-    pub on_error: Callback<String>,
+    pub on_error: Callback<(String, bool)>,
+    /// Saved copies and the language choice are kept in the host origin's
+    /// storage (`data-lectern-storage="off"`: never).
+    #[prop_or(true)]
+    pub storage: bool,
     /// The document at `src` as the page pre-rendered it (from its inline
     /// JSON): shown from the first frame, never fetched again.
     #[prop_or_default]
@@ -60,6 +65,13 @@ pub struct ReaderProps {
     /// time or again.
     #[prop_or_default]
     pub on_settled: Callback<()>,
+    /// Where the widget may fetch documents from, and with what credentials.
+    #[prop_or_default]
+    pub fence: Rc<crate::fence::Fence>,
+    /// A document is shown: its article id, language and where it came
+    /// from (`pre-render`, `network`).
+    #[prop_or_default]
+    pub on_load: Callback<(String, String, &'static str)>,
     /// The prefix of the widget's element ids (a pre-render's, chosen by
     /// its publisher); by default `lectern-N`, unique on the page.
     #[prop_or_default]
@@ -106,7 +118,10 @@ pub fn reader_view(state: &State, view: &ReaderView<'_>) -> Html {
     let ui = state.ui();
     let failed = state.failure.as_ref().map(|failure| {
         let retry = failure.error.is_retryable().then_some(view.on_retry);
-        (load_failed(&failure.error, ui, retry), failure.request.why)
+        (
+            load_failed(&failure.error, ui, retry, state.saved.as_deref()),
+            failure.request.why,
+        )
     });
     let body = match (&state.shown, failed) {
         (Some(shown), failed) => {
@@ -168,18 +183,30 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // from the cache or the network.
     {
         let (dispatch, cache, root) = ((*dispatch).clone(), cache.clone(), refs.root.clone());
-        let on_error = props.on_error.clone();
-        let request = state.pending.as_ref().map(|p| (p.url.clone(), p.ticket));
+        let (on_error, fence) = (props.on_error.clone(), props.fence.clone());
+        let storage = props.storage;
+        let request = state
+            .pending
+            .as_ref()
+            .map(|p| (p.url.clone(), p.ticket, p.why));
         use_effect_with(request, move |request| {
             let current = Rc::new(Cell::new(true));
             let mut controller = None;
-            if let Some((url, ticket)) = request.clone() {
+            if let Some((url, ticket, why)) = request.clone() {
                 let passage = move || {
                     root.cast::<web_sys::Element>()
                         .and_then(|root| crate::browser::passage_in_view(&root))
                 };
                 let cached = cache.borrow().get(&url);
-                if let Some(doc) = cached {
+                if !fence.allows(&url) {
+                    let error = crate::error::LoadError::Blocked;
+                    on_error.emit((format!("{error} ({url})"), false));
+                    dispatch.emit(Action::Failed {
+                        ticket,
+                        error,
+                        saved: None,
+                    });
+                } else if let Some(doc) = cached {
                     dispatch.emit(Action::Loaded {
                         ticket,
                         doc,
@@ -189,12 +216,21 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     controller = Some(abort.clone());
                     let current = Rc::clone(&current);
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = crate::api::fetch_article(&url, &abort).await;
+                        let result =
+                            crate::api::fetch_article(&url, &abort, fence.credentials(&url)).await;
                         if !current.get() {
                             return;
                         }
                         match result {
-                            Ok(article) => {
+                            Ok((mut article, text)) => {
+                                if storage {
+                                    crate::browser::save_copy(
+                                        &url,
+                                        &crate::browser::now_iso(),
+                                        &text,
+                                    );
+                                }
+                                fence.apply(&mut article);
                                 let doc = Doc::new(article);
                                 cache.borrow_mut().insert(url, doc.clone());
                                 dispatch.emit(Action::Loaded {
@@ -204,8 +240,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
                                 });
                             }
                             Err(error) => {
-                                on_error.emit(error.to_string());
-                                dispatch.emit(Action::Failed { ticket, error });
+                                // Offline mode: the reader's saved copy of
+                                // the widget's own article, when nothing
+                                // else would show.
+                                let saved = (storage && why == Why::First)
+                                    .then(|| saved_copy(&url, &fence))
+                                    .flatten();
+                                on_error.emit((error.to_string(), saved.is_some()));
+                                dispatch.emit(Action::Failed {
+                                    ticket,
+                                    error,
+                                    saved,
+                                });
                             }
                         }
                     });
@@ -224,16 +270,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // update the standalone page, and prefetch the other versions when idle.
     {
         let (refs, cache) = (refs.clone(), cache.clone());
-        let standalone = props.standalone;
+        let (standalone, fence, on_load) =
+            (props.standalone, props.fence.clone(), props.on_load.clone());
         let shown = state
             .shown
             .as_ref()
-            .map(|s| (s.doc.clone(), state.after.clone(), state.shows));
+            .map(|s| (s.doc.clone(), state.after.clone(), state.shows, s.source));
         // While a version is on its way (a pre-render in another language
         // than the reader's), prefetching waits for it.
         let nothing_pending = state.pending.is_none();
         use_effect_with(shown, move |shown| {
-            if let Some((doc, after, _)) = shown {
+            if let Some((doc, after, _, source)) = shown {
+                on_load.emit((doc.id.to_string(), doc.lang.to_string(), source.name()));
                 match after {
                     After::KeepPassage(passage) => {
                         if let Some(root) = refs.root.cast::<web_sys::Element>() {
@@ -252,7 +300,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     crate::browser::reflect_standalone(doc.lang.as_str(), &doc.title);
                 }
                 if nothing_pending {
-                    prefetch_when_idle(doc, &cache);
+                    prefetch_when_idle(doc, &cache, &fence);
                 }
             }
         });
@@ -264,6 +312,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
         use_effect_with(settled, move |settled| {
             if *settled {
                 on_settled.emit(());
+            }
+        });
+    }
+
+    // Unmounting aborts every prefetch still in flight.
+    {
+        let cache = cache.clone();
+        use_effect_with((), move |()| {
+            move || {
+                for controller in cache.borrow_mut().2.drain(..) {
+                    controller.abort();
+                }
             }
         });
     }
@@ -301,8 +361,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let handlers = use_memo((), |()| {
         let on_select_language = {
             let (dispatch, on_change) = ((*dispatch).clone(), props.on_language_change.clone());
+            let storage = props.storage;
             Callback::from(move |lang: String| {
-                crate::browser::store_language(&lang);
+                if storage {
+                    crate::browser::store_language(&lang);
+                }
                 on_change.emit(lang.clone());
                 dispatch.emit(Action::ChooseLanguage(lang));
             })
@@ -373,11 +436,27 @@ pub fn Reader(props: &ReaderProps) -> Html {
     )
 }
 
+/// The reader's saved copy of the document at `url`, checked like a
+/// fetched one, with the date it was saved as the reader reads it.
+fn saved_copy(url: &str, fence: &crate::fence::Fence) -> Option<(Doc, String)> {
+    let (date, text) = crate::browser::saved_copy(url)?;
+    let mut article = crate::api::article_from(&text, url).ok()?;
+    fence.apply(&mut article);
+    let shown = super::date::format_date(&date, article.lang.as_str())
+        .unwrap_or_else(|| date.get(..10).unwrap_or(&date).to_owned());
+    Some((Doc::new(article), shown))
+}
+
 /// Documents already fetched, by URL: switching back is instant. A few
 /// entries (an article's versions and the ones opened from it), so a list;
-/// and the URLs being prefetched, so none is fetched twice at once.
+/// the URLs being prefetched, so none is fetched twice at once; and their
+/// requests, aborted when the widget goes.
 #[derive(Default)]
-struct Documents(Vec<(String, Doc)>, Vec<String>);
+struct Documents(
+    Vec<(String, Doc)>,
+    Vec<String>,
+    Vec<web_sys::AbortController>,
+);
 
 impl Documents {
     fn get(&self, url: &str) -> Option<Doc> {
@@ -401,8 +480,12 @@ impl Documents {
 
 type Cache = Rc<std::cell::RefCell<Documents>>;
 
-/// Fetches the article's other versions into the cache when the browser is idle.
-fn prefetch_when_idle(article: &Doc, cache: &Cache) {
+/// Fetches the article's other versions into the cache when the browser is
+/// idle; never when the reader asked to save data (`Save-Data`).
+fn prefetch_when_idle(article: &Doc, cache: &Cache, fence: &Rc<crate::fence::Fence>) {
+    if crate::browser::saves_data() {
+        return;
+    }
     let urls: Vec<String> = article
         .translations
         .iter()
@@ -413,15 +496,20 @@ fn prefetch_when_idle(article: &Doc, cache: &Cache) {
         return;
     }
     cache.borrow_mut().1.extend(urls.iter().cloned());
-    let cache = Rc::clone(cache);
+    let (cache, fence) = (Rc::clone(cache), Rc::clone(fence));
     crate::browser::when_idle(move || {
         for url in urls {
-            let cache = Rc::clone(&cache);
+            let Ok(controller) = web_sys::AbortController::new() else {
+                return;
+            };
+            cache.borrow_mut().2.push(controller.clone());
+            let (cache, fence) = (Rc::clone(&cache), Rc::clone(&fence));
             wasm_bindgen_futures::spawn_local(async move {
-                let Ok(controller) = web_sys::AbortController::new() else {
-                    return;
-                };
-                if let Ok(article) = crate::api::fetch_article(&url, &controller).await {
+                let credentials = fence.credentials(&url);
+                if let Ok((mut article, _)) =
+                    crate::api::fetch_article(&url, &controller, credentials).await
+                {
+                    fence.apply(&mut article);
                     cache.borrow_mut().insert(url, Doc::new(article));
                 }
             });

@@ -66,7 +66,7 @@ pub fn related_strip(props: &RelatedStripProps<'_>) -> Html {
                         <span class="lc-teaser__link">{ body }</span>
                     }
                     if let Some(published) = &teaser.published {
-                        { formatted_date(published, Some("lc-teaser__date")) }
+                        { formatted_date(published) }
                     }
                     if let Some(dek) = &teaser.dek {
                         <p class="lc-teaser__dek">{ dek.clone() }</p>

@@ -27,15 +27,30 @@ pub fn skeleton(ui: UiLang) -> Html {
 }
 
 /// An alert saying in plain words what went wrong (`error`), with Retry
-/// where it helps (`on_retry`).
-pub fn load_failed(error: &LoadError, ui: UiLang, on_retry: Option<&Callback<()>>) -> Html {
+/// where it helps (`on_retry`); first, when the reader sees a saved copy,
+/// from when (`saved`).
+pub fn load_failed(
+    error: &LoadError,
+    ui: UiLang,
+    on_retry: Option<&Callback<()>>,
+    saved: Option<&str>,
+) -> Html {
+    let strings = ui.strings();
+    let message = match saved {
+        Some(date) => format!(
+            "{} {}",
+            strings.saved_copy.replace("{}", date),
+            strings.error_message(error)
+        ),
+        None => strings.error_message(error),
+    };
     let retry = on_retry.map(|on_retry| {
         let onclick = on_retry.reform(|_: MouseEvent| ());
         html! { <button type="button" class="lc-error__retry" {onclick}>{ ui.strings().retry }</button> }
     });
     html! {
         <div class="lc-error" role="alert">
-            <p class="lc-error__message">{ ui.strings().error_message(error) }</p>
+            <p class="lc-error__message">{ message }</p>
             { for retry }
         </div>
     }

@@ -97,6 +97,9 @@ pub fn props(src: &str) -> ReaderProps {
         }),
         on_ready: yew::Callback::noop(),
         on_settled: yew::Callback::noop(),
+        fence: std::rc::Rc::default(),
+        storage: true,
+        on_load: yew::Callback::noop(),
         id_prefix: None,
     }
 }

@@ -9,6 +9,7 @@
 //!  nothing, pending First    Loaded, preferred version   nothing, pending Version (not shown)
 //!  nothing, pending First    Loaded, preferred           article (Network)
 //!  nothing, pending any      Failed                      failure alert, Retry
+//!  nothing, pending First    Failed, saved copy          saved copy (Saved) + alert, Retry
 //!  pre-render (init)         -- preferred elsewhere      pre-render, pending Version
 //!  article A                 ChooseLanguage / SetLang.   A, pending Version (A stays)
 //!  article A, pending        Loaded                      article B, passage kept / title focused
@@ -37,6 +38,20 @@ pub enum Source {
     Prerender,
     /// Fetched by the widget.
     Network,
+    /// The reader's saved copy (the network failed).
+    Saved,
+}
+
+impl Source {
+    /// The name hosts read in `lectern:load`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Prerender => "pre-render",
+            Self::Network => "network",
+            Self::Saved => "saved",
+        }
+    }
 }
 
 /// The document on screen.
@@ -123,6 +138,8 @@ pub struct State {
     pub after: After,
     pub bio_open: bool,
     pub header_out_of_view: bool,
+    /// The date of the saved copy on screen, as the reader reads it.
+    pub saved: Option<String>,
     tickets: u32,
 }
 
@@ -136,9 +153,12 @@ pub enum Action {
         doc: Doc,
         passage: Option<Passage>,
     },
+    /// The request for `ticket` failed; `saved` is the reader's saved copy
+    /// of that document (and its date, formatted), shown when nothing is.
     Failed {
         ticket: u32,
         error: LoadError,
+        saved: Option<(Doc, String)>,
     },
     /// The reader chose a version in the selector (an exact tag).
     ChooseLanguage(String),
@@ -187,6 +207,7 @@ impl State {
             after: After::Nothing,
             bio_open: false,
             header_out_of_view: false,
+            saved: None,
             tickets: 0,
         };
         match initial {
@@ -294,12 +315,27 @@ impl State {
                 });
                 self.shows = self.shows.wrapping_add(1);
                 self.failure = None;
+                self.saved = None;
             }
-            Action::Failed { ticket, error } => {
+            Action::Failed {
+                ticket,
+                error,
+                saved,
+            } => {
                 if !self.takes(ticket) {
                     return self;
                 }
                 if let Some(request) = self.pending.take() {
+                    // A saved copy never replaces what is on screen.
+                    if let (None, Some((doc, date))) = (&self.shown, saved) {
+                        self.shown = Some(Shown {
+                            doc,
+                            url: request.url.clone(),
+                            source: Source::Saved,
+                        });
+                        self.saved = Some(date);
+                        self.shows = self.shows.wrapping_add(1);
+                    }
                     self.failure = Some(Failure { error, request });
                 }
             }

@@ -91,6 +91,7 @@ fn a_failed_switch_keeps_the_article_and_retry_asks_again() {
     let state = state.next(Action::Failed {
         ticket,
         error: LoadError::Network,
+        saved: Some((doc("zh-Hans"), "yesterday".into())),
     });
     assert_eq!(
         shown_lang(&state).as_deref(),
@@ -172,9 +173,30 @@ fn a_failed_first_load_shows_the_failure_in_the_preferred_ui_language() {
     let state = state.next(Action::Failed {
         ticket,
         error: LoadError::Server(503),
+        saved: None,
     });
     assert!(state.shown.is_none());
     assert_eq!(state.ui(), UiLang::ZhHans);
     let state = state.next(Action::Retry);
     assert_eq!(pending(&state).1, Why::First);
+}
+
+#[test]
+fn a_saved_copy_shows_only_when_nothing_else_does_and_gives_way_to_the_network() {
+    let state = State::new(&url("en"), Some("en"), prefs(&[]), None);
+    let ticket = pending(&state).2;
+    let state = state.next(Action::Failed {
+        ticket,
+        error: LoadError::Network,
+        saved: Some((doc("en"), "Nov 28, 2026".into())),
+    });
+    assert_eq!(state.shown.as_ref().unwrap().source, Source::Saved);
+    assert_eq!(state.saved.as_deref(), Some("Nov 28, 2026"));
+    assert!(
+        state.failure.is_some(),
+        "the failure is still said, with Retry"
+    );
+    let state = loaded(state.next(Action::Retry), "en");
+    assert_eq!(state.shown.as_ref().unwrap().source, Source::Network);
+    assert_eq!(state.saved, None);
 }
