@@ -335,3 +335,34 @@ test('offline, the saved copy of an article read before shows, dated, with Retry
     await off.close();
   }
 });
+
+test('a reader who asks to save data gets no prefetch: only what they open is downloaded', async () => {
+  const site = await hostPage(`<div id="w" data-lectern-src="${SAMPLE}" data-lectern-lang="en"></div>`);
+  const { context, page } = await pageWithErrorLog(browser);
+  try {
+    // Chromium's own Save-Data switch is a user setting; the page reads it here.
+    await page.addInitScript(() => {
+      Object.defineProperty(Object.getPrototypeOf(navigator.connection), 'saveData', { get: () => true });
+    });
+    await page.goto(`${site.origin}/`);
+    await page.locator('#w h2.lc-article__title', { hasText: EN }).waitFor();
+    await page.waitForTimeout(2000);
+    assert.deepEqual(site.requests.filter((p) => p.endsWith('.json')), [SAMPLE]);
+    await page.locator('#w a[lang="zh-Hant"]').click();
+    await page.locator('#w h2.lc-article__title', { hasText: HANT }).waitFor();
+  } finally {
+    await context.close();
+    await site.close();
+  }
+  // Without it, the other versions come while the browser is idle.
+  const other = await hostPage(`<div id="w" data-lectern-src="${SAMPLE}" data-lectern-lang="en"></div>`);
+  const plain = await open(other);
+  try {
+    await plain.page.locator('#w h2.lc-article__title', { hasText: EN }).waitFor();
+    await plain.page.waitForTimeout(2000);
+    assert.equal(other.requests.filter((p) => p.endsWith('.json')).length, 3);
+  } finally {
+    await plain.context.close();
+    await other.close();
+  }
+});
