@@ -214,7 +214,7 @@ function mount(element, options = {}) {
       return;
     }
     guard(() => {
-      widget = mount_widget(container, element, opts.src, opts.lang, opts.headingLevel, opts.related, slot, opts.allow, opts.credentials, opts.storage);
+      widget = mount_widget(container, element, slot, opts);
       for (const lang of pending.splice(0)) widget.set_language(lang);
     });
   }, (error) => {

@@ -19,8 +19,8 @@ use crate::components::reader::{initial_state, reader_view, ReaderView};
 use crate::components::{Doc, RelatedMode};
 use crate::fence::Fence;
 use crate::{
-    article_slug, heading_level_or, parse_heading_level, Reader, ReaderProps,
-    HEADING_LEVEL_ATTRIBUTE, LANG_ATTRIBUTE, RELATED_ATTRIBUTE, SRC_ATTRIBUTE,
+    article_slug, parse_heading_level, Reader, ReaderProps, HEADING_LEVEL_ATTRIBUTE,
+    LANG_ATTRIBUTE, RELATED_ATTRIBUTE, SRC_ATTRIBUTE,
 };
 
 fn page_origin() -> Option<AttrValue> {
@@ -172,24 +172,33 @@ fn start(root: &Element, props: ReaderProps) -> AppHandle<Reader> {
 /// replaced. A pre-render in the page (`slot`, shown through a `<slot>`)
 /// gives way once the widget shows something: at once when it carries its
 /// JSON, else when the document has arrived.
-// The boundary with lectern.js: plain arguments cost no wasm to read (an
-// options object would need a `Reflect` read each).
-#[allow(clippy::too_many_arguments)]
+///
+/// `options` is `lectern.js`'s options object: `src`, `lang`, `headingLevel`,
+/// `related`, `allow`, `credentials`, `storage` (one object costs less, in
+/// the wasm and in the glue, than as many arguments).
 #[wasm_bindgen]
 #[must_use]
 pub fn mount_widget(
     container: Element,
     host: Element,
-    src: String,
-    lang: Option<String>,
-    heading_level: u8,
-    related: Option<String>,
     slot: Option<Element>,
-    allow: Option<String>,
-    credentials: Option<String>,
-    storage: Option<String>,
+    options: &JsValue,
 ) -> WidgetHandle {
-    let storage = !storage.is_some_and(|s| s.trim().eq_ignore_ascii_case("off"));
+    let option = |key: &str| {
+        js_sys::Reflect::get(options, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let src = option("src").unwrap_or_default();
+    let (lang, related) = (option("lang"), option("related"));
+    let level = js_sys::Reflect::get(options, &"headingLevel".into())
+        .ok()
+        .and_then(|v| v.as_f64());
+    let heading_level = (1..=6_u8)
+        .find(|&l| Some(f64::from(l)) == level)
+        .unwrap_or(2);
+    let (allow, credentials) = (option("allow"), option("credentials"));
+    let storage = !option("storage").is_some_and(|s| s.trim().eq_ignore_ascii_case("off"));
     let handle_state = Rc::new(RefCell::new(WidgetState::default()));
     let on_language_change = {
         let host = host.clone();
@@ -231,7 +240,7 @@ pub fn mount_widget(
     });
     let props = ReaderProps {
         src: src.into(),
-        heading_level: heading_level_or(heading_level, 2),
+        heading_level,
         lang: lang.map(AttrValue::from),
         related: RelatedMode::parse(related.as_deref()),
         standalone: false,
