@@ -1,6 +1,6 @@
 //! `check`: every document valid by the contract, and the corpus consistent:
 //! translations and related articles exist, translations share the article
-//! id and align block for block.
+//! id, and their blocks pair up (by id; an unpaired block is a warning).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -16,11 +16,19 @@ pub struct Report {
     pub documents: usize,
     /// One line per problem: `FILE: PATH: PROBLEM`.
     pub problems: Vec<String>,
+    /// Legitimate but worth knowing (an editorial difference between
+    /// versions): `FILE: PATH: NOTE`. They do not fail the check.
+    pub warnings: Vec<String>,
 }
 
 impl Report {
     fn add(&mut self, file: &Path, path: &str, message: impl AsRef<str>) {
         self.problems
+            .push(format!("{}: {path}: {}", file.display(), message.as_ref()));
+    }
+
+    fn warn(&mut self, file: &Path, path: &str, message: impl AsRef<str>) {
+        self.warnings
             .push(format!("{}: {path}: {}", file.display(), message.as_ref()));
     }
 }
@@ -118,12 +126,71 @@ fn target<'a>(url: &SafeUrl, corpus: &'a Corpus) -> Result<Option<&'a Article>, 
     })
 }
 
-fn block_ids(article: &Article) -> Vec<Option<&str>> {
-    article
-        .body
-        .iter()
-        .map(|b| b.id.as_ref().map(model::BlockId::as_str))
-        .collect()
+/// How the blocks of two versions pair up (reading.md: by block id; by
+/// position for documents without ids). A block without a partner is an
+/// editorial difference, a warning that names it; what cannot be paired
+/// sensibly is an error: one id on blocks of different types, or shared ids
+/// in a different order.
+fn check_pairing(file: &Path, path: &str, article: &Article, other: &Article, report: &mut Report) {
+    let ids = |a: &Article| -> Option<Vec<String>> {
+        a.body
+            .iter()
+            .map(|b| b.id.as_ref().map(ToString::to_string))
+            .collect()
+    };
+    let (Some(mine), Some(theirs)) = (ids(article), ids(other)) else {
+        if article.body.len() != other.body.len() {
+            report.warn(
+                file,
+                path,
+                format!(
+                    "paired by position (blocks without ids): {} blocks here, {} in the {} version; the last ones have no partner",
+                    article.body.len(),
+                    other.body.len(),
+                    other.lang
+                ),
+            );
+        }
+        return;
+    };
+    let kind = |a: &Article, i: usize| a.body.get(i).map(|b| std::mem::discriminant(&b.kind));
+    // Shared ids, in this version's order, with their positions there.
+    let mut last_there = None;
+    for (here, id) in mine.iter().enumerate() {
+        match theirs.iter().position(|t| t == id) {
+            Some(there) => {
+                if kind(article, here) != kind(other, there) {
+                    report.add(
+                        file,
+                        path,
+                        format!(
+                            "body[{here}] ({id}) is not the same type of block as body[{there}] of the {} version",
+                            other.lang
+                        ),
+                    );
+                }
+                if let Some((before, previous)) = last_there.filter(|(b, _)| *b > there) {
+                    report.add(
+                        file,
+                        path,
+                        format!(
+                            "blocks in a different order than in the {} version: {previous} comes before {id} here, after it there (body[{before}] and body[{there}])",
+                            other.lang
+                        ),
+                    );
+                }
+                last_there = Some((there, id.clone()));
+            }
+            None => report.warn(
+                file,
+                path,
+                format!(
+                    "body[{here}] ({id}) has no partner in the {} version; it is shown alone",
+                    other.lang
+                ),
+            ),
+        }
+    }
 }
 
 /// The translations as `en, zh-Hans, zh-Hant (from zh-Hans)`, for comparing versions.
@@ -195,26 +262,7 @@ fn cross_check(file: &Path, article: &Article, corpus: &Corpus, report: &mut Rep
                 ),
             );
         }
-        let (mine, theirs) = (block_ids(article), block_ids(other));
-        if mine != theirs {
-            let first = mine
-                .iter()
-                .zip(&theirs)
-                .position(|(a, b)| a != b)
-                .unwrap_or(mine.len().min(theirs.len()));
-            report.add(
-                file,
-                &format!("{path}.href"),
-                format!(
-                    "blocks do not align with the {} version: {} blocks here, {} there; first difference at body[{first}] ({:?} here, {:?} there)",
-                    other.lang,
-                    mine.len(),
-                    theirs.len(),
-                    mine.get(first).copied().flatten(),
-                    theirs.get(first).copied().flatten()
-                ),
-            );
-        }
+        check_pairing(file, &format!("{path}.href"), article, other, report);
         let (mine, theirs) = (translation_list(article), translation_list(other));
         if mine != theirs {
             report.add(

@@ -31,10 +31,14 @@ fn main() -> ExitCode {
             for line in &report.problems {
                 println!("{line}");
             }
+            for line in &report.warnings {
+                println!("warning: {line}");
+            }
             println!(
-                "checked {} document(s): {} problem(s)",
+                "checked {} document(s): {} problem(s), {} warning(s)",
                 report.documents,
-                report.problems.len()
+                report.problems.len(),
+                report.warnings.len()
             );
             if report.problems.is_empty() {
                 ExitCode::SUCCESS

@@ -66,8 +66,15 @@ fn doc(id: &str, lang: &str, block_ids: &[&str]) -> Value {
 fn the_sample_corpus_passes() {
     let (ok, out) = run(&["check", content_dir().to_str().unwrap()]);
     assert!(ok, "{out}");
+    // One editorial difference, on purpose: the 简体 (and so the 繁體)
+    // version of diplomacy-between-languages has a paragraph the English
+    // one does not.
     assert!(
-        out.contains("checked 15 document(s): 0 problem(s)"),
+        out.contains("checked 15 document(s): 0 problem(s), 2 warning(s)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("diplomacy-between-languages/zh-Hans.json: translations[0].href: body[2] (p2a) has no partner in the en version; it is shown alone"),
         "{out}"
     );
 }
@@ -79,6 +86,23 @@ fn a_consistent_pair_passes() {
     s.write("a/zh-Hans.json", &doc("a", "zh-Hans", &["p1", "p2"]));
     let (ok, out) = run(&["check", s.0.to_str().unwrap()]);
     assert!(ok, "{out}");
+}
+
+#[test]
+fn a_block_without_a_partner_is_a_warning_that_names_it() {
+    let s = Scratch::new("unpaired");
+    s.write("a/en.json", &doc("a", "en", &["p1", "p2"]));
+    s.write(
+        "a/zh-Hans.json",
+        &doc("a", "zh-Hans", &["p1", "extra", "p2"]),
+    );
+    let (ok, out) = run(&["check", s.0.to_str().unwrap()]);
+    assert!(ok, "an editorial difference is legitimate: {out}");
+    assert!(
+        out.contains("warning: ") && out.contains("a/zh-Hans.json: translations[0].href: body[1] (extra) has no partner in the en version; it is shown alone"),
+        "{out}"
+    );
+    assert!(out.contains("0 problem(s), 1 warning(s)"), "{out}");
 }
 
 #[test]
@@ -98,10 +122,19 @@ fn each_corpus_problem_is_named_with_file_and_path() {
         ),
         (
             |s| {
-                s.write("a/en.json", &doc("a", "en", &["p1", "p2"]));
-                s.write("a/zh-Hans.json", &doc("a", "zh-Hans", &["p1", "p3"]));
+                s.write("a/en.json", &doc("a", "en", &["p1", "p2", "p3"]));
+                s.write("a/zh-Hans.json", &doc("a", "zh-Hans", &["p2", "p1", "p3"]));
             },
-            "a/en.json: translations[1].href: blocks do not align with the zh-Hans version: 2 blocks here, 2 there; first difference at body[1] (Some(\"p2\") here, Some(\"p3\") there)",
+            "a/en.json: translations[1].href: blocks in a different order than in the zh-Hans version: p1 comes before p2 here, after it there (body[1] and body[0])",
+        ),
+        (
+            |s| {
+                s.write("a/en.json", &doc("a", "en", &["p1", "p2"]));
+                let mut d = doc("a", "zh-Hans", &["p1", "p2"]);
+                d["body"][1] = json!({ "type": "heading", "level": 2, "id": "p2", "text": "x" });
+                s.write("a/zh-Hans.json", &d);
+            },
+            "a/en.json: translations[1].href: body[1] (p2) is not the same type of block as body[1] of the zh-Hans version",
         ),
         (
             |s| {
