@@ -366,3 +366,30 @@ test('a reader who asks to save data gets no prefetch: only what they open is do
     await other.close();
   }
 });
+
+test('destroying a widget aborts the prefetches it has in flight', async () => {
+  const site = await hostPage('');
+  const { context, page } = await open(site);
+  try {
+    // The other versions never answer: their prefetches stay in flight.
+    await page.route('**/zh-Han*.json', () => {});
+    const aborted = [];
+    page.on('requestfailed', (r) => aborted.push(`${r.url().split('/').pop()} ${r.failure()?.errorText}`));
+    const prefetching = page.waitForRequest('**/zh-Hant.json');
+    await page.evaluate((src) => {
+      const el = document.createElement('div');
+      el.id = 'w';
+      document.querySelector('main').append(el);
+      window.handle = window.Lectern.mount(el, { src, lang: 'en' });
+    }, SAMPLE);
+    await page.locator('#w h2.lc-article__title', { hasText: EN }).waitFor();
+    await prefetching;
+    assert.deepEqual(aborted, []);
+    await page.evaluate(() => window.handle.destroy());
+    await page.waitForTimeout(300);
+    assert.deepEqual(aborted.sort(), ['zh-Hans.json net::ERR_ABORTED', 'zh-Hant.json net::ERR_ABORTED']);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
