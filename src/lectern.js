@@ -55,7 +55,6 @@ const NO_SRC = {
 /** Replaces what `root` shows with an alert (`messages` by UI language), in
  * the widget's own markup, so the same styles apply. */
 function showAlert(root, lang, messages) {
-  // The same markup as the widget's own alerts, so the same styles apply.
   const widget = document.createElement('div');
   const alert = document.createElement('div');
   const message = document.createElement('p');
@@ -156,7 +155,6 @@ function mount(element, options = {}) {
   }
   let widget = null;
   let destroyed = false;
-  let container = null;
   const pending = [];
   const handle = {
     destroy() {
@@ -186,7 +184,7 @@ function mount(element, options = {}) {
   // Throws on elements that cannot have a shadow root (<li>, <a>, <td>…).
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   widgets.set(element, handle);
-  container = declared;
+  let container = declared;
   let slot = null;
   let styled = Promise.resolve();
   if (!declared) {

@@ -165,6 +165,64 @@ fn start(root: &Element, props: ReaderProps) -> AppHandle<Reader> {
     app
 }
 
+/// What a widget is mounted with, from its element's attributes or the JS
+/// API's options.
+struct Settings {
+    lang: Option<String>,
+    heading_level: u8,
+    related: Option<String>,
+    allow: Option<String>,
+    credentials: Option<String>,
+    storage: Option<String>,
+}
+
+/// The Reader's props for the document at `src` (absolute), with events
+/// dispatched on `events`; `initial` finds the pre-render's document, within
+/// the widget's fence.
+fn widget_props(
+    events: &Element,
+    src: String,
+    settings: Settings,
+    standalone: bool,
+    initial: impl FnOnce(&str, &Fence) -> Option<Doc>,
+) -> ReaderProps {
+    let storage = !settings
+        .storage
+        .is_some_and(|s| s.trim().eq_ignore_ascii_case("off"));
+    let origin = page_origin();
+    let fence = Fence::new(
+        &src,
+        settings.allow.as_deref(),
+        settings.credentials.as_deref(),
+        origin.as_deref(),
+    );
+    let initial = initial(&src, &fence);
+    let on_language_change = {
+        let element = events.clone();
+        Callback::from(move |lang: String| {
+            dispatch(&element, "lectern:languagechange", &[("lang", lang.into())]);
+        })
+    };
+    ReaderProps {
+        src: src.into(),
+        heading_level: settings.heading_level,
+        lang: settings.lang.map(AttrValue::from),
+        related: RelatedMode::parse(settings.related.as_deref()),
+        standalone,
+        page_origin: origin,
+        prefs: prefs(storage),
+        storage,
+        on_language_change,
+        on_error: on_error(events),
+        initial,
+        on_ready: Callback::noop(),
+        on_settled: Callback::noop(),
+        fence: Rc::new(fence),
+        on_load: on_load(events),
+        id_prefix: None,
+    }
+}
+
 /// Mounts a widget into `container` (inside `host`'s shadow root), for the
 /// article at `src`. Events are dispatched on `host`.
 ///
@@ -189,27 +247,10 @@ pub fn mount_widget(
             .ok()
             .and_then(|v| v.as_string())
     };
-    let src = option("src").unwrap_or_default();
-    let (lang, related) = (option("lang"), option("related"));
     let level = js_sys::Reflect::get(options, &"headingLevel".into())
         .ok()
         .and_then(|v| v.as_f64());
-    let heading_level = (1..=6_u8)
-        .find(|&l| Some(f64::from(l)) == level)
-        .unwrap_or(2);
-    let (allow, credentials) = (option("allow"), option("credentials"));
-    let storage = !option("storage").is_some_and(|s| s.trim().eq_ignore_ascii_case("off"));
     let handle_state = Rc::new(RefCell::new(WidgetState::default()));
-    let on_language_change = {
-        let host = host.clone();
-        Callback::from(move |lang: String| {
-            dispatch(&host, "lectern:languagechange", &[("lang", lang.into())]);
-        })
-    };
-    let on_error = {
-        let host = host.clone();
-        on_error(&host)
-    };
     let on_ready = {
         let state = Rc::clone(&handle_state);
         Callback::from(move |commands: Callback<Action>| {
@@ -220,41 +261,30 @@ pub fn mount_widget(
             state.borrow_mut().commands = Some(commands);
         })
     };
-    // `?lang=` on the page (what a pre-rendered language link asks for)
-    // counts when the widget's language is `auto`.
-    let lang = lang
-        .filter(|l| !l.eq_ignore_ascii_case("auto"))
-        .or_else(|| crate::browser::query_param("lang"));
+    let settings = Settings {
+        // `?lang=` on the page (what a pre-rendered language link asks for)
+        // counts when the widget's language is `auto`.
+        lang: option("lang")
+            .filter(|l| !l.eq_ignore_ascii_case("auto"))
+            .or_else(|| crate::browser::query_param("lang")),
+        heading_level: (1..=6_u8)
+            .find(|&l| Some(f64::from(l)) == level)
+            .unwrap_or(2),
+        related: option("related"),
+        allow: option("allow"),
+        credentials: option("credentials"),
+        storage: option("storage"),
+    };
     // Made absolute once, here: every later request and the cache use it.
-    let src = absolute(&src);
-    let origin = page_origin();
-    let fence = Fence::new(
-        &src,
-        allow.as_deref(),
-        credentials.as_deref(),
-        origin.as_deref(),
-    );
-    let initial = inline_article(&container, &src, &fence).or_else(|| {
-        slot.as_ref()
-            .and_then(|slot| inline_article(&host_of(slot), &src, &fence))
-    });
+    let src = absolute(&option("src").unwrap_or_default());
     let props = ReaderProps {
-        src: src.into(),
-        heading_level,
-        lang: lang.map(AttrValue::from),
-        related: RelatedMode::parse(related.as_deref()),
-        standalone: false,
-        page_origin: origin,
-        prefs: prefs(storage),
-        storage,
-        on_language_change,
-        on_error,
-        initial,
         on_ready,
-        on_settled: Callback::noop(),
-        fence: Rc::new(fence),
-        on_load: on_load(&host),
-        id_prefix: None,
+        ..widget_props(&host, src, settings, false, |src, fence| {
+            inline_article(&container, src, fence).or_else(|| {
+                slot.as_ref()
+                    .and_then(|slot| inline_article(&host_of(slot), src, fence))
+            })
+        })
     };
     let Some(slot) = slot else {
         handle_state.borrow_mut().app = Some(start(&container, props));
@@ -308,55 +338,38 @@ pub fn start_standalone() {
     let Some(src) = element.get_attribute(SRC_ATTRIBUTE) else {
         return;
     };
-    let mut src = absolute(&src);
-    let origin = page_origin();
-    let storage = !element
-        .get_attribute("data-lectern-storage")
-        .is_some_and(|s| s.trim().eq_ignore_ascii_case("off"));
-    // The standalone page's articles live beside its own.
-    let fence = Fence::new(
-        &src,
-        element.get_attribute("data-lectern-allow").as_deref(),
-        element.get_attribute("data-lectern-credentials").as_deref(),
-        origin.as_deref(),
-    );
-    let mut initial = inline_article(&element, &src, &fence);
-    if let Some(slug) = crate::browser::query_param("article") {
-        if let Some(slug) = article_slug(&slug) {
-            if let Ok(url) = web_sys::Url::new_with_base(&format!("../{slug}/en.json"), &src) {
-                src = url.href();
-                initial = None;
-            }
-        }
-    }
-    let lang =
-        crate::browser::query_param("lang").or_else(|| element.get_attribute(LANG_ATTRIBUTE));
-    let props = ReaderProps {
-        src: src.into(),
+    let src = absolute(&src);
+    // `?article=SLUG`: a sibling of the pre-rendered article.
+    let other = crate::browser::query_param("article")
+        .as_deref()
+        .and_then(article_slug)
+        .and_then(|slug| web_sys::Url::new_with_base(&format!("../{slug}/en.json"), &src).ok())
+        .map(|url| url.href());
+    let settings = Settings {
+        lang: crate::browser::query_param("lang").or_else(|| element.get_attribute(LANG_ATTRIBUTE)),
         heading_level: parse_heading_level(
             element.get_attribute(HEADING_LEVEL_ATTRIBUTE).as_deref(),
             1,
         ),
-        lang: lang.map(AttrValue::from),
-        related: RelatedMode::parse(element.get_attribute(RELATED_ATTRIBUTE).as_deref()),
-        standalone: true,
-        page_origin: origin,
-        prefs: prefs(storage),
-        storage,
-        on_language_change: {
-            let element = element.clone();
-            Callback::from(move |lang: String| {
-                dispatch(&element, "lectern:languagechange", &[("lang", lang.into())]);
-            })
-        },
-        on_error: { on_error(&element) },
-        initial,
-        on_ready: Callback::noop(),
-        on_settled: Callback::noop(),
-        on_load: on_load(&element),
-        fence: Rc::new(fence),
-        id_prefix: None,
+        related: element.get_attribute(RELATED_ATTRIBUTE),
+        allow: element.get_attribute("data-lectern-allow"),
+        credentials: element.get_attribute("data-lectern-credentials"),
+        storage: element.get_attribute("data-lectern-storage"),
     };
+    // With `?article=`, the pre-render (hidden before the first paint) is
+    // replaced, never hydrated.
+    let fetch_only = other.is_some();
+    let props = widget_props(
+        &element,
+        other.unwrap_or(src),
+        settings,
+        true,
+        |src, fence| {
+            (!fetch_only)
+                .then(|| inline_article(&element, src, fence))
+                .flatten()
+        },
+    );
     // The page lives as long as the widget.
     std::mem::forget(start(&element, props));
 }
