@@ -209,3 +209,77 @@ test('print drops the controls and keeps the article', async () => {
     assert.equal(await page.locator('.lc-bio__panel').isVisible(), true);
   });
 });
+
+test('back-to-top never covers the lines a reader scrolls down through: it floats only on the way up, and rests at the end', async () => {
+  // 375 px with the author bio open: where the pill once hid the bio's text.
+  await withPage({ viewport: { width: 375, height: 700 } }, async (page) => {
+    await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
+    await title(page).getByText(EN).waitFor();
+    await page.locator('.lc-bio__toggle').click();
+    const frame = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    // The text under the pill, when it is on screen.
+    const covered = () => page.evaluate(() => {
+      const pill = document.querySelector('a.lc-back-to-top');
+      const r = pill.getBoundingClientRect();
+      if (pill.hidden || r.bottom <= 0 || r.top >= innerHeight) return [];
+      return [...document.querySelectorAll('.lectern :is(p, li, h1, h2, h3, h4, figcaption, blockquote, time)')]
+        .filter((el) => {
+          const b = el.getBoundingClientRect();
+          return b.top < r.bottom && b.bottom > r.top && b.left < r.right && b.right > r.left;
+        })
+        .map((el) => `${el.textContent.slice(0, 40)} at y=${Math.round(scrollY)}`);
+    });
+    const scrollBy = async (dy) => {
+      const before = await page.evaluate((dy) => { const y = scrollY; scrollBy({ top: dy, behavior: 'instant' }); return y; }, dy);
+      await frame();
+      return (await page.evaluate(() => scrollY)) !== before;
+    };
+    const under = [];
+    while (await scrollBy(120)) under.push(...(await covered()));
+    assert.deepEqual(under, [], 'nothing is under the pill on the way down');
+    // At the end it is in view, where the article ends.
+    const pill = page.locator('a.lc-back-to-top');
+    assert.equal(await pill.isVisible(), true);
+    assert.equal(await pill.evaluate((a) => getComputedStyle(a).position), 'static');
+    // Back up half the article: it floats at the bottom of the window.
+    const half = await page.evaluate(() => Math.round(document.documentElement.scrollHeight / 2));
+    await page.evaluate((y) => scrollTo({ top: y, behavior: 'instant' }), half);
+    await scrollBy(-120);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('a.lc-back-to-top')).position === 'sticky');
+    const box = await pill.boundingBox();
+    assert.ok(box && box.y > 700 - 120 && box.y + box.height <= 700, `floating at the bottom: ${JSON.stringify(box)}`);
+    // Down again: it goes back to the end.
+    await scrollBy(120);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('a.lc-back-to-top')).position === 'static');
+  });
+});
+
+test('no title ends with one character alone on its last line (balanced headings)', async () => {
+  await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+    // The characters on the last line of each heading in the live article.
+    const lastLines = () => page.evaluate(() => [...document.querySelectorAll('.lectern:not([id^="lectern-ssr"]) :is(h1, h2, h3)')]
+      .filter((h) => h.getClientRects().length)
+      .map((h) => {
+        const range = document.createRange();
+        const chars = [];
+        const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.length; i++) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            if (rect && node.data[i].trim()) chars.push([Math.round(rect.top), node.data[i]]);
+          }
+        }
+        const last = Math.max(...chars.map(([top]) => top));
+        return { title: h.textContent, last: chars.filter(([top]) => top === last).map(([, c]) => c).join('') };
+      }));
+    for (const lang of ['zh-Hans', 'zh-Hant']) {
+      await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=${lang}`);
+      await title(page).getByText(lang === 'zh-Hans' ? HANS : HANT).waitFor();
+      for (const { title: text, last } of await lastLines()) {
+        assert.ok([...last].length > 1, `"${text}" ends with "${last}" alone`);
+      }
+    }
+  });
+});

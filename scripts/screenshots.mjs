@@ -9,7 +9,7 @@ await mkdir(out, { recursive: true });
 const server = await serveFolder(new URL('../dist/', import.meta.url).pathname);
 const browser = await launchBrowser();
 
-async function shot(name, { lang, width, scheme = 'light', bio = false, fullPage = false }) {
+async function shot(name, { lang, width, scheme = 'light', bio = false, up = false, fullPage = false }) {
   const page = await browser.newPage({ viewport: { width, height: width < 600 ? 812 : 900 }, colorScheme: scheme });
   await page.goto(`${server.origin}/?lang=${lang}`);
   // Wait for the live widget, not the pre-rendered article.
@@ -18,8 +18,18 @@ async function shot(name, { lang, width, scheme = 'light', bio = false, fullPage
   if (bio) {
     const toggle = page.locator('.lc-bio__toggle');
     await toggle.click();
-    await toggle.scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, -120));
+    // Scrolled down to it, as a reader gets there (back-to-top floats only
+    // on the way back up).
+    await page.evaluate(() => {
+      const top = document.querySelector('.lc-bio__toggle').getBoundingClientRect().top;
+      window.scrollBy({ top: top - 120, behavior: 'instant' });
+    });
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  }
+  if (up) {
+    // On the way back up, back-to-top floats at the bottom of the window.
+    await page.evaluate(() => window.scrollBy({ top: -200, behavior: 'instant' }));
+    await page.locator('a.lc-back-to-top[data-float]').waitFor();
   }
   await page.screenshot({ path: `${out}/${name}.png`, fullPage });
   await page.close();
@@ -32,6 +42,7 @@ try {
     await shot(`${lang}-375`, { lang, width: 375 });
   }
   await shot('en-375-bio-open', { lang: 'en', width: 375, bio: true });
+  await shot('en-375-scrolling-up', { lang: 'en', width: 375, bio: true, up: true });
   await shot('zh-Hans-1280-dark', { lang: 'zh-Hans', width: 1280, scheme: 'dark' });
   await shot('en-1280-full', { lang: 'en', width: 1280, fullPage: true });
 } finally {

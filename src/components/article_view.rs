@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::author_bio::{author_bio, AuthorBioProps};
-use super::back_to_top::back_to_top;
+use super::back_to_top::{back_to_top, BackToTop};
 use super::body::article_body;
 use super::header::{article_header, ArticleHeaderProps};
 use super::language_selector::{language_selector, LanguageSelectorProps};
@@ -43,7 +43,7 @@ pub struct ArticleViewProps<'a> {
     pub related_mode: RelatedMode,
     pub page_origin: Option<&'a str>,
     pub bio_open: bool,
-    pub header_out_of_view: bool,
+    pub back_to_top: BackToTop,
     /// An alert about a failed switch or related article, shown under the
     /// language selector (`notice_at_related`: above the related strip,
     /// where the reader clicked) while the article stays.
@@ -88,7 +88,7 @@ pub fn article_view(props: &ArticleViewProps<'_>) -> Html {
             { related_strip(&RelatedStripProps { article, ui, id_prefix: props.id_prefix,
                 level: level.nested(1), mode: props.related_mode,
                 on_open_related: &props.handlers.on_open_related, page_origin: origin }) }
-            { back_to_top(ui.strings().back_to_top, props.id_prefix, props.header_out_of_view,
+            { back_to_top(ui.strings().back_to_top, props.id_prefix, props.back_to_top,
                 &props.handlers.on_back_to_top) }
         </article>
     }

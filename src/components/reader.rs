@@ -16,6 +16,7 @@ use yew::prelude::*;
 
 use self::state::{Action, After, Prefs, State, Why};
 use super::article_view::{article_view, ArticleViewProps, Handlers, Refs};
+use super::back_to_top::BackToTop;
 use super::status::{load_failed, skeleton};
 use super::{Doc, HeadingLevel, RelatedMode};
 
@@ -133,7 +134,7 @@ pub fn reader_view(state: &State, view: &ReaderView<'_>) -> Html {
                 related_mode: view.props.related,
                 page_origin: view.props.page_origin.as_deref(),
                 bio_open: state.bio_open,
-                header_out_of_view: state.header_out_of_view,
+                back_to_top: BackToTop::new(state.header_out_of_view, state.scrolling_up),
                 notice: failed.map(|(alert, _)| alert).unwrap_or_default(),
                 notice_at_related,
                 refs: view.refs,
@@ -328,17 +329,22 @@ pub fn Reader(props: &ReaderProps) -> Html {
         });
     }
 
-    // Back-to-top shows once the header has scrolled out of view.
+    // Back-to-top shows once the header has scrolled out of view, and floats
+    // over the text only while the reader scrolls back up.
     {
         let (dispatch, header) = ((*dispatch).clone(), refs.header.clone());
         let article = state.shown.as_ref().map(|s| s.doc.clone());
         use_effect_with(article, move |_| {
+            let up = dispatch.clone();
             let observer = crate::hooks::observe(&header, move |out| {
                 dispatch.emit(Action::HeaderOutOfView(out));
             });
+            let scrolling = crate::browser::on_scroll_direction(move |is_up| {
+                up.emit(Action::ScrollingUp(is_up));
+            });
             // Dropping the observation disconnects it.
             #[allow(clippy::drop_non_drop)]
-            move || drop(observer)
+            move || drop((observer, scrolling))
         });
     }
 

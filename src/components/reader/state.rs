@@ -138,6 +138,9 @@ pub struct State {
     pub after: After,
     pub bio_open: bool,
     pub header_out_of_view: bool,
+    /// The reader's last scroll went up: back-to-top floats over the text
+    /// only then (and rests at the article's end otherwise).
+    pub scrolling_up: bool,
     /// The date of the saved copy on screen, as the reader reads it.
     pub saved: Option<String>,
     tickets: u32,
@@ -173,6 +176,7 @@ pub enum Action {
     ToggleBio,
     CloseBio,
     HeaderOutOfView(bool),
+    ScrollingUp(bool),
 }
 
 fn explicit(lang: Option<&str>) -> Option<String> {
@@ -207,6 +211,7 @@ impl State {
             after: After::Nothing,
             bio_open: false,
             header_out_of_view: false,
+            scrolling_up: false,
             saved: None,
             tickets: 0,
         };
@@ -379,6 +384,7 @@ impl State {
             Action::ToggleBio => self.bio_open = !self.bio_open,
             Action::CloseBio => self.bio_open = false,
             Action::HeaderOutOfView(out) => self.header_out_of_view = out,
+            Action::ScrollingUp(up) => self.scrolling_up = up,
         }
         self
     }
