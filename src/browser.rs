@@ -269,22 +269,28 @@ pub fn on_history_pop(
 /// (`up` true: towards the top), from a passive `scroll` listener that
 /// lives as long as the value returned.
 #[must_use]
-pub fn on_scroll_direction(on_change: impl Fn(bool) + 'static) -> Option<gloo_events::EventListener> {
+pub fn on_scroll_direction(
+    on_change: impl Fn(bool) + 'static,
+) -> Option<gloo_events::EventListener> {
     let window = window()?;
     let last = std::cell::Cell::new((window.scroll_y().unwrap_or(0.0), false));
-    Some(gloo_events::EventListener::new(&window.clone(), "scroll", move |_| {
-        let y = window.scroll_y().unwrap_or(0.0);
-        let (before, was_up) = last.get();
-        let up = match y.partial_cmp(&before) {
-            Some(std::cmp::Ordering::Less) => true,
-            Some(std::cmp::Ordering::Greater) => false,
-            _ => return,
-        };
-        last.set((y, up));
-        if up != was_up {
-            on_change(up);
-        }
-    }))
+    Some(gloo_events::EventListener::new(
+        &window.clone(),
+        "scroll",
+        move |_| {
+            let y = window.scroll_y().unwrap_or(0.0);
+            let (before, was_up) = last.get();
+            let up = match y.partial_cmp(&before) {
+                Some(std::cmp::Ordering::Less) => true,
+                Some(std::cmp::Ordering::Greater) => false,
+                _ => return,
+            };
+            last.set((y, up));
+            if up != was_up {
+                on_change(up);
+            }
+        },
+    ))
 }
 
 /// Runs `task` when the browser is idle (`requestIdleCallback`, or after a

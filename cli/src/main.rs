@@ -3,6 +3,8 @@
 //! - `check DIR|FILE…` validates documents and cross-checks translations.
 //! - `convert --to zh-Hant FILE [-o OUT]` writes a machine-converted 繁體
 //!   version of a 简体 document.
+//! - `import FILE.md [-o OUT] [--write-ids]` reads an article in Markdown
+//!   with YAML front matter into a document.
 //! - `render FILE [--page]` prints the article as static HTML, rendered by
 //!   the widget's own components.
 
@@ -11,12 +13,16 @@ use std::process::ExitCode;
 
 mod check;
 mod convert;
+mod import;
 mod render;
 
 const USAGE: &str = "usage:
   lectern-cli check PATH...                       validate documents and cross-check translations
   lectern-cli convert --to TAG FILE [-o OUT]      convert a zh-Hans document to TAG
                                                   (zh-Hant, zh-Hant-TW or zh-Hant-HK)
+  lectern-cli import FILE.md [-o OUT] [--write-ids]   an article in Markdown with YAML front matter
+                                                  to a document (--write-ids: give blocks without
+                                                  an id a stable one, written into FILE.md)
   lectern-cli render FILE [--heading-level N] [--base URL] [--id-prefix P | --ordinal N]
                      [--embed SRC] [--page] [--css URL] [--inline-css FILE]...
                                                   the article as static HTML (the widget's markup
@@ -53,6 +59,16 @@ fn main() -> ExitCode {
             }
             Err(message) => {
                 eprintln!("lectern-cli convert: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        Some("import") => match import::run(args.get(1..).unwrap_or_default()) {
+            Ok(out) => {
+                print!("{out}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("{message}");
                 ExitCode::FAILURE
             }
         },
