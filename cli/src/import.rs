@@ -190,6 +190,23 @@ struct Marks {
     href: Option<String>,
 }
 
+impl Marks {
+    /// Follows emphasis, strong and links opening and closing; false for
+    /// any other event.
+    fn apply(&mut self, event: &Event<'_>) -> bool {
+        match event {
+            Event::Start(Tag::Emphasis) => self.em = true,
+            Event::End(TagEnd::Emphasis) => self.em = false,
+            Event::Start(Tag::Strong) => self.strong = true,
+            Event::End(TagEnd::Strong) => self.strong = false,
+            Event::Start(Tag::Link { dest_url, .. }) => self.href = Some(dest_url.to_string()),
+            Event::End(TagEnd::Link) => self.href = None,
+            _ => return false,
+        }
+        true
+    }
+}
+
 /// Inline content being collected.
 #[derive(Default)]
 struct Inline {
@@ -263,12 +280,7 @@ fn inline_markdown(text: &str) -> Result<Value, String> {
     for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
-            Event::Start(Tag::Emphasis) => marks.em = true,
-            Event::End(TagEnd::Emphasis) => marks.em = false,
-            Event::Start(Tag::Strong) => marks.strong = true,
-            Event::End(TagEnd::Strong) => marks.strong = false,
-            Event::Start(Tag::Link { dest_url, .. }) => marks.href = Some(dest_url.to_string()),
-            Event::End(TagEnd::Link) => marks.href = None,
+            ref e if marks.apply(e) => {}
             Event::Text(t) => inline.push(&t, &marks),
             Event::Code(t) => {
                 let code = Marks {
@@ -540,12 +552,7 @@ fn body(source: &str, body: &str, body_start: usize) -> (Vec<BodyBlock>, Vec<Imp
                 block.insert("type".into(), "rule".into());
                 reader.block(at, IdPlace::ParagraphAbove, block, None);
             }
-            Event::Start(Tag::Emphasis) => marks.em = true,
-            Event::End(TagEnd::Emphasis) => marks.em = false,
-            Event::Start(Tag::Strong) => marks.strong = true,
-            Event::End(TagEnd::Strong) => marks.strong = false,
-            Event::Start(Tag::Link { dest_url, .. }) => marks.href = Some(dest_url.to_string()),
-            Event::End(TagEnd::Link) => marks.href = None,
+            ref e if marks.apply(e) => {}
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) if matches!(open, Open::Paragraph) && inline.is_empty() && image.is_none() => {
