@@ -17,6 +17,7 @@ const TYPES = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
 };
 
 /** Serves `folder` on 127.0.0.1; resolves to { origin, close }. */

@@ -174,6 +174,7 @@ struct Settings {
     allow: Option<String>,
     credentials: Option<String>,
     storage: Option<String>,
+    pages: Option<String>,
 }
 
 /// The Reader's props for the document at `src` (absolute), with events
@@ -220,6 +221,7 @@ fn widget_props(
         fence: Rc::new(fence),
         on_load: on_load(events),
         id_prefix: None,
+        pages: settings.pages.map(AttrValue::from),
     }
 }
 
@@ -274,6 +276,7 @@ pub fn mount_widget(
         allow: option("allow"),
         credentials: option("credentials"),
         storage: option("storage"),
+        pages: None,
     };
     // Made absolute once, here: every later request and the cache use it.
     let src = absolute(&option("src").unwrap_or_default());
@@ -355,6 +358,7 @@ pub fn start_standalone() {
         allow: element.get_attribute("data-lectern-allow"),
         credentials: element.get_attribute("data-lectern-credentials"),
         storage: element.get_attribute("data-lectern-storage"),
+        pages: element.get_attribute("data-lectern-pages"),
     };
     // With `?article=`, the pre-render (hidden before the first paint) is
     // replaced, never hydrated.

@@ -12,7 +12,8 @@ use crate::{Reader, ReaderProps};
 /// exactly as the widget's first view shows it (the bio closed,
 /// back-to-top hidden; dates formatted as the browser would in English and
 /// Chinese, as written otherwise), so that the widget can hydrate it.
-/// Element ids start with `id_prefix`.
+/// Element ids start with `id_prefix`; `pages` is each version's published
+/// page (a URL with `{lang}`), if there are pages.
 ///
 /// # Errors
 /// When the async runtime that Yew's renderer needs cannot start.
@@ -20,6 +21,7 @@ pub fn article_html(
     mut article: Article,
     heading_level: u8,
     id_prefix: &str,
+    pages: Option<&str>,
 ) -> std::io::Result<String> {
     crate::components::date::format_dates(&mut article);
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
@@ -41,6 +43,7 @@ pub fn article_html(
         storage: true,
         on_load: yew::Callback::noop(),
         id_prefix: Some(id_prefix.to_owned().into()),
+        pages: pages.map(|p| p.to_owned().into()),
     };
     Ok(local.block_on(&runtime, async move {
         LocalServerRenderer::<Reader>::with_props(props)
@@ -94,7 +97,7 @@ mod tests {
             "body": [{ "type": "paragraph", "id": "p1", "text": ["x ", { "text": "y", "em": true }] }]
         });
         let article = check_value(&doc, &Resolver::new(&WhatwgUrl, None)).unwrap();
-        let html = article_html(article, 1, "lectern-ssr").unwrap();
+        let html = article_html(article, 1, "lectern-ssr", None).unwrap();
         assert!(html.contains("<article lang=\"zh-Hans\" aria-labelledby=\"lectern-ssr-title\" class=\"lc-article\">"), "{html}");
         assert!(
             html.contains("标题 &lt;script&gt;alert(1)&lt;/script&gt;</h1>"),

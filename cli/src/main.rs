@@ -5,6 +5,8 @@
 //!   version of a 简体 document.
 //! - `import FILE.md [-o OUT] [--write-ids]` reads an article in Markdown
 //!   with YAML front matter into a document.
+//! - `publish CONTENT_DIR OUT_DIR --base-url URL` writes a folder for any
+//!   static host: one pre-rendered page per article per language.
 //! - `render FILE [--page]` prints the article as static HTML, rendered by
 //!   the widget's own components.
 
@@ -14,6 +16,7 @@ use std::process::ExitCode;
 mod check;
 mod convert;
 mod import;
+mod publish;
 mod render;
 
 const USAGE: &str = "usage:
@@ -23,6 +26,10 @@ const USAGE: &str = "usage:
   lectern-cli import FILE.md [-o OUT] [--write-ids]   an article in Markdown with YAML front matter
                                                   to a document (--write-ids: give blocks without
                                                   an id a stable one, written into FILE.md)
+  lectern-cli publish CONTENT_DIR OUT_DIR --base-url URL [--widget DIR]
+                                                  a folder for any static host: every document, one
+                                                  page per article per language, sitemap.xml and the
+                                                  widget's files (from DIR, by default dist/)
   lectern-cli render FILE [--heading-level N] [--base URL] [--id-prefix P | --ordinal N]
                      [--embed SRC] [--page] [--css URL] [--inline-css FILE]...
                                                   the article as static HTML (the widget's markup
@@ -69,6 +76,16 @@ fn main() -> ExitCode {
             }
             Err(message) => {
                 eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+        },
+        Some("publish") => match publish::run(args.get(1..).unwrap_or_default()) {
+            Ok(summary) => {
+                println!("{summary}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("lectern-cli publish: {message}");
                 ExitCode::FAILURE
             }
         },

@@ -38,6 +38,8 @@ pub struct Handlers {
 pub struct ArticleViewProps<'a> {
     pub article: &'a Article,
     pub heading_level: HeadingLevel,
+    /// Each version's page (a URL with `{lang}`), where there are pages.
+    pub pages: Option<&'a str>,
     /// Unique prefix for this widget's element ids.
     pub id_prefix: &'a str,
     pub related_mode: RelatedMode,
@@ -74,7 +76,7 @@ pub fn article_view(props: &ArticleViewProps<'_>) -> Html {
             </div>
             if article.translations.len() > 1 {
                 { language_selector(&LanguageSelectorProps { article, current: &lang,
-                    on_select_language: &props.handlers.on_select_language }) }
+                    pages: props.pages, on_select_language: &props.handlers.on_select_language }) }
             }
             { notice_top }
             <div class="lc-article__body">{ article_body(article, level, origin) }</div>

@@ -2,7 +2,8 @@
 //! language, as links in a labelled navigation landmark. Each is a real link
 //! (`?lang=TAG`, the standalone page's URL for that version), so a
 //! pre-rendered selector works before the widget is live; the live widget
-//! switches in place.
+//! switches in place. Where each version has its own published page
+//! (`pages`), the links go there, live or not.
 
 use yew::prelude::*;
 
@@ -15,6 +16,8 @@ pub struct LanguageSelectorProps<'a> {
     pub article: &'a Article,
     /// The language shown now.
     pub current: &'a str,
+    /// Each version's page: a URL with `{lang}`.
+    pub pages: Option<&'a str>,
     /// Called with the chosen language tag.
     pub on_select_language: &'a Callback<String>,
 }
@@ -31,12 +34,14 @@ pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
         .map(|t| {
             let current = t.lang.as_str() == props.current;
             let lang = t.lang.to_string();
+            let in_place = props.pages.is_none();
             let onclick = {
                 let on_select = props.on_select_language.clone();
                 let lang = lang.clone();
                 Callback::from(move |e: MouseEvent| {
-                    // Modified clicks open the version's page, as links do.
-                    if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
+                    // Modified clicks open the version's page, as links do;
+                    // published pages are always followed.
+                    if in_place && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
                         e.prevent_default();
                         on_select.emit(lang.clone());
                     }
@@ -44,7 +49,7 @@ pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
             };
             html! {
                 <li>
-                    <a class="lc-lang__choice" href={format!("?lang={lang}")} hreflang={lang.clone()}
+                    <a class="lc-lang__choice" href={props.pages.map_or_else(|| format!("?lang={lang}"), |p| p.replace("{lang}", &lang))} hreflang={lang.clone()}
                         lang={lang} {onclick} aria-current={current.then_some("true")}>
                         { t.label.clone() }
                     </a>

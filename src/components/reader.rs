@@ -77,6 +77,10 @@ pub struct ReaderProps {
     /// its publisher); by default `lectern-N`, unique on the page.
     #[prop_or_default]
     pub id_prefix: Option<AttrValue>,
+    /// A published page per version (`data-lectern-pages`: a URL with
+    /// `{lang}`): the selector links to them and a choice goes there,
+    /// instead of switching in place.
+    pub pages: Option<AttrValue>,
 }
 
 thread_local! {
@@ -130,6 +134,7 @@ pub fn reader_view(state: &State, view: &ReaderView<'_>) -> Html {
             article_view(&ArticleViewProps {
                 article: &shown.doc,
                 heading_level: HeadingLevel::new(view.props.heading_level),
+                pages: view.props.pages.as_deref(),
                 id_prefix: view.id_prefix,
                 related_mode: view.props.related,
                 page_origin: view.props.page_origin.as_deref(),

@@ -101,6 +101,7 @@ pub fn props(src: &str) -> ReaderProps {
         storage: true,
         on_load: yew::Callback::noop(),
         id_prefix: None,
+        pages: None,
     }
 }
 
