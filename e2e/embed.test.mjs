@@ -444,6 +444,19 @@ test('a panic in the wasm is reported in every widget, and widgets mounted after
     await page.click('#add-later');
     await inWidget(page, 'widget-later', '[role=alert]').getByText('Lectern 已停止运行。请重新加载页面阅读文章。').waitFor();
     await page.waitForFunction(() => window.lecternEvents.some((e) => e.name === 'lectern:error' && e.id === 'widget-later'));
+    // A publisher's pre-render in a declarative shadow root, added after the
+    // crash: it stays readable, the alert above it.
+    const article = 'content/china-opportunity-to-lead-on-north-korea/en.json';
+    const url = `${content.origin}/${article}`;
+    const snippet = renderArticle(article, url, ['--embed', url, '--css', '/assets/lectern/lectern.css'])
+      .replace('<div data-lectern-src=', '<div id="widget-dsd-later" data-lectern-src=');
+    await page.evaluate((html) => {
+      const holder = document.createElement('div');
+      holder.setHTMLUnsafe(html);
+      document.body.append(...holder.childNodes);
+    }, snippet);
+    await inWidget(page, 'widget-dsd-later', '[role=alert]').getByText(crashed['widget-en']).waitFor();
+    assert.equal((await inWidget(page, 'widget-dsd-later', 'h2.lc-article__title').textContent()).trim(), EN);
     assert.ok(errors.some((e) => e.includes('unreachable')), 'the trap itself reaches the console');
   } finally {
     await context.close();

@@ -53,8 +53,9 @@ const NO_SRC = {
 };
 
 /** Replaces what `root` shows with an alert (`messages` by UI language), in
- * the widget's own markup, so the same styles apply. */
-function showAlert(root, lang, messages) {
+ * the widget's own markup, so the same styles apply; puts it above instead
+ * when `keep` (a publisher's pre-rendered article stays readable). */
+function showAlert(root, lang, messages, keep) {
   const widget = document.createElement('div');
   const alert = document.createElement('div');
   const message = document.createElement('p');
@@ -67,13 +68,15 @@ function showAlert(root, lang, messages) {
   alert.append(message);
   widget.append(alert);
   root.hidden = false;
-  root.replaceChildren(widget);
+  if (keep) root.prepend(widget);
+  else root.replaceChildren(widget);
 }
 
-/** Replaces what `root` shows with the crash alert, in the widget's language. */
-function showCrash(root, host) {
+/** Shows the crash alert in `root`, in the widget's language: in place of a
+ * dead widget, or above a pre-render that never went live (`keep`). */
+function showCrash(root, host, keep) {
   const lang = uiLang(root.querySelector('[lang]')?.getAttribute('lang') ?? host.getAttribute('data-lectern-lang'));
-  showAlert(root, lang, CRASHED);
+  showAlert(root, lang, CRASHED, keep);
   report(host, `Lectern stopped working: ${dead}`);
 }
 
@@ -207,8 +210,9 @@ function mount(element, options = {}) {
   Promise.all([ready, styled]).then(() => {
     if (destroyed) return;
     if (dead) {
-      // A publisher's pre-rendered article (in the slot) stays readable.
-      showCrash(container, element);
+      // A publisher's pre-rendered article (in the slot, or in the
+      // declarative shadow root) stays readable.
+      showCrash(container, element, declared);
       return;
     }
     guard(() => {
