@@ -29,6 +29,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use lectern::model::{check_value, Resolver, WhatwgUrl};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::{json, Map, Value};
 use yaml_rust2::{Yaml, YamlLoader};
@@ -739,6 +740,7 @@ pub fn import(source: &str, write_ids: bool) -> Result<Imported, Vec<ImportError
     let mut without_id = 0;
     let mut next = 1_usize;
     let mut out_blocks = Vec::new();
+    let block_offsets: Vec<usize> = blocks.iter().map(|(offset, _, _)| *offset).collect();
     for (offset, place, mut block) in blocks {
         if !block.contains_key("id") {
             if write_ids {
@@ -767,9 +769,29 @@ pub fn import(source: &str, write_ids: bool) -> Result<Imported, Vec<ImportError
     if let Some(related) = meta.get("related") {
         doc.insert("related".into(), related.clone());
     }
+    let doc = Value::Object(doc);
+    // The document the format would refuse is refused here, at its place in
+    // the Markdown: a front matter key's line, or the block's.
+    if errors.list.is_empty() {
+        let urls = Resolver::new(&WhatwgUrl, Some("https://lectern.invalid/article/doc.json"));
+        if let Err(problems) = check_value(&doc, &urls) {
+            for problem in problems {
+                let offset = problem
+                    .path
+                    .strip_prefix("body[")
+                    .and_then(|rest| rest.split(']').next()?.parse::<usize>().ok())
+                    .and_then(|i| block_offsets.get(i).copied())
+                    .unwrap_or_else(|| {
+                        let key = problem.path.split(['.', '[']).next().unwrap_or_default();
+                        key_offset(front, front_start, key)
+                    });
+                errors.at(offset, format!("{}: {}", problem.path, problem.message));
+            }
+        }
+    }
     if errors.list.is_empty() {
         Ok(Imported {
-            document: Value::Object(doc),
+            document: doc,
             assigned,
             without_id,
         })

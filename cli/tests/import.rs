@@ -149,6 +149,16 @@ fn what_the_format_cannot_hold_fails_with_file_line_and_column() {
             "---\nid: [a\n---\n".to_owned(),
             ":3:1: front matter:",
         ),
+        (
+            "date.md",
+            "---\nid: a\nlang: en\ntitle: T\npublished: yesterday\n---\n".to_owned(),
+            ":5:1: published: \"yesterday\" is not an RFC 3339 date",
+        ),
+        (
+            "lang.md",
+            "---\nid: a\nlang: english!\ntitle: T\npublished: 2018-04-04\n---\n".to_owned(),
+            ":3:1: lang: \"english!\" is not a BCP 47 language tag",
+        ),
     ];
     for (name, text, expected) in cases {
         let path = s.file(name, &text);
