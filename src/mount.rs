@@ -185,7 +185,7 @@ fn widget_props(
     src: String,
     settings: Settings,
     standalone: bool,
-    initial: impl FnOnce(&str, &Fence) -> Option<Doc>,
+    initial: &dyn Fn(&str, &Fence) -> Option<Doc>,
 ) -> ReaderProps {
     let storage = !settings
         .storage
@@ -282,7 +282,7 @@ pub fn mount_widget(
     let src = absolute(&option("src").unwrap_or_default());
     let props = ReaderProps {
         on_ready,
-        ..widget_props(&host, src, settings, false, |src, fence| {
+        ..widget_props(&host, src, settings, false, &|src, fence| {
             inline_article(&container, src, fence).or_else(|| {
                 slot.as_ref()
                     .and_then(|slot| inline_article(&host_of(slot), src, fence))
@@ -368,7 +368,7 @@ pub fn start_standalone() {
         other.unwrap_or(src),
         settings,
         true,
-        |src, fence| {
+        &|src, fence| {
             (!fetch_only)
                 .then(|| inline_article(&element, src, fence))
                 .flatten()
