@@ -5,11 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EN, HANS, HANT, launchBrowser, pageWithErrorLog, serveSite } from './support.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SLUG = 'china-opportunity-to-lead-on-north-korea';
 const TITLES = { en: EN, 'zh-Hans': HANS, 'zh-Hant': HANT };
 let out;
@@ -164,4 +166,26 @@ test('with JavaScript on the page goes live under its strict CSP, and choosing a
   } finally {
     await context.close();
   }
+});
+
+test('axe finds no WCAG A/AA violation on the published pages, live, at 375 and 1280 px', async () => {
+  const failures = [];
+  for (const width of [375, 1280]) {
+    const { context, page, errors } = await pageWithErrorLog(browser, { viewport: { width, height: 800 } });
+    try {
+      for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+        await page.goto(`${base}diplomacy-between-languages/${lang}/`);
+        await page.locator('.lectern[id^="lectern-"]:not([id^="lectern-ssr"]) article h1').waitFor();
+        await page.evaluate(AXE);
+        const { violations } = await page.evaluate(() =>
+          window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+        );
+        for (const v of violations) failures.push(`${lang} ${width}px ${v.id}: ${v.help}`);
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+  assert.deepEqual(failures, []);
 });
