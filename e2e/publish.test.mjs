@@ -130,6 +130,9 @@ test('with JavaScript off each language page reads in its language, and its lang
       assert.equal(await page.locator('article').getAttribute('lang'), lang);
       assert.ok((await page.locator('article [data-block-id]').count()) >= 5);
     }
+    // A link to a paragraph works without script: the browser scrolls to it.
+    await page.goto(`${base}${SLUG}/zh-Hans/#lectern-${SLUG}-p8`);
+    assert.ok(Math.abs(await page.locator('[data-block-id=p8]').evaluate((p) => p.getBoundingClientRect().top)) < 2);
     // No script: the 繁體 link still leads to the 繁體 page.
     await page.goto(`${base}${SLUG}/en/`);
     await page.locator('a[lang="zh-Hant"]').click();
@@ -158,6 +161,15 @@ test('with JavaScript on the page goes live under its strict CSP, and choosing a
     await page.waitForURL(`${base}${SLUG}/en/`);
     await page.locator('.lectern[id^="lectern-"]:not([id^="lectern-ssr"]) article h1').waitFor();
     assert.equal(await page.locator('article h1').textContent(), EN);
+    // The passage in view goes along: the 繁體 page opens at the same block.
+    // (Clicked where it is, as a keyboard or a script does, without
+    // scrolling up to the selector first.)
+    await page.locator('[data-block-id=p6]').evaluate((p) => p.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await page.locator('a[lang="zh-Hant"]').evaluate((a) => a.click());
+    await page.waitForURL(`${base}${SLUG}/zh-Hant/#lectern-${SLUG}-p6`);
+    await page.waitForFunction(() => Math.abs(document.querySelector('[data-block-id=p6]').getBoundingClientRect().top) < 2);
+    await page.goBack();
+    await page.locator('.lectern[id^="lectern-"]:not([id^="lectern-ssr"]) article h1').waitFor();
     // Related teasers lead to the published pages.
     const teaser = await page.locator('.lc-teaser a').first().getAttribute('href');
     assert.match(teaser, new RegExp(`^${base}[a-z-]+/en/$`));

@@ -204,8 +204,8 @@ pub fn query_param(name: &str) -> Option<String> {
 
 /// The standalone page follows the article: `<html lang>`, the document's
 /// title, and `?lang=` so a reader can share the version they read (without
-/// a new history entry).
-pub fn reflect_standalone(lang: &str, title: &str) {
+/// a new history entry; not on a published page, whose own URL is that).
+pub fn reflect_standalone(lang: &str, title: &str, query: bool) {
     let Some(window) = window() else { return };
     if let Some(document) = window.document() {
         if let Some(html) = document.document_element() {
@@ -216,7 +216,7 @@ pub fn reflect_standalone(lang: &str, title: &str) {
     let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else {
         return;
     };
-    if url.search_params().get("lang").as_deref() == Some(lang) {
+    if !query || url.search_params().get("lang").as_deref() == Some(lang) {
         return;
     }
     url.search_params().set("lang", lang);

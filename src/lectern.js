@@ -260,6 +260,16 @@ const standalone = document.querySelector('[data-lectern-standalone]');
 if (standalone) {
   roots.set(standalone, standalone);
   ready.then(() => guard(start_standalone));
+  // A published page (lectern-cli publish): its blocks carry fragment ids,
+  // and a language link to another version's page takes the passage in view
+  // along (#lectern-ARTICLE-BLOCK), where the browser scrolls by itself.
+  if (standalone.hasAttribute('data-lectern-pages')) {
+    standalone.addEventListener('click', (event) => {
+      const link = event.target.closest?.('a[hreflang]');
+      const block = [...standalone.querySelectorAll('[data-block-id][id]')].find((b) => b.getBoundingClientRect().bottom > 0);
+      if (link && block && scrollY > 0) link.hash = block.id;
+    }, true);
+  }
 }
 // The observer first, so that elements added later are mounted whatever
 // happens to the ones already there.

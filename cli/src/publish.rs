@@ -284,6 +284,27 @@ fn preview_image(v: &Version, base: &Url, out: &Path) -> Option<String> {
         })
 }
 
+/// `html` with `id="lectern-ARTICLE-BLOCK"` on every element that has a
+/// `data-block-id`.
+fn with_fragment_ids(html: &str, article: &str) -> String {
+    const ATTRIBUTE: &str = " data-block-id=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(ATTRIBUTE) {
+        let value_start = at + ATTRIBUTE.len();
+        let Some(len) = rest.get(value_start..).and_then(|v| v.find('"')) else {
+            break;
+        };
+        let block = rest.get(value_start..value_start + len).unwrap_or_default();
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let _ = write!(out, " id=\"lectern-{}-{block}\"", escape(article));
+        out.push_str(ATTRIBUTE);
+        rest = rest.get(value_start..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A `<script type="application/ld+json">` body: `<` escaped.
 fn ld_json(value: &Value) -> String {
     value.to_string().replace('<', "\\u003c")
@@ -305,6 +326,11 @@ fn page(
     let pages = format!("{base}{}/{{lang}}/", v.slug);
     let view = lectern::render::article_html(article.clone(), 1, &prefix, Some(&pages))
         .map_err(|e| e.to_string())?;
+    // One article per page, in the page's own DOM: each block takes its
+    // paragraph-link fragment as its id, so `#lectern-ARTICLE-BLOCK` scrolls
+    // to it in the browser itself, script or none (and lectern.js carries the
+    // passage in view to another version's page that way).
+    let view = with_fragment_ids(&view, article.id.as_str());
     let description = article
         .dek
         .clone()

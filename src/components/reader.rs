@@ -278,6 +278,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let (refs, cache) = (refs.clone(), cache.clone());
         let (standalone, fence, on_load) =
             (props.standalone, props.fence.clone(), props.on_load.clone());
+        let published = props.pages.is_some();
         let shown = state
             .shown
             .as_ref()
@@ -303,7 +304,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     After::Nothing => {}
                 }
                 if standalone {
-                    crate::browser::reflect_standalone(doc.lang.as_str(), &doc.title);
+                    crate::browser::reflect_standalone(doc.lang.as_str(), &doc.title, !published);
                 }
                 if nothing_pending {
                     prefetch_when_idle(doc, &cache, &fence);
