@@ -147,6 +147,9 @@ test('with JavaScript on the page goes live under its strict CSP, and choosing a
   // A reader whose browser prefers 繁體 still gets the page's own language.
   const { context, page, errors } = await pageWithErrorLog(browser, { locale: 'zh-TW' });
   try {
+    // First paint needs the page alone: nothing render-blocking besides it.
+    const blocking = [];
+    page.on('request', (r) => r.resourceType() === 'stylesheet' && blocking.push(r.url()));
     const violations = [];
     page.on('console', (msg) => {
       if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
@@ -174,6 +177,7 @@ test('with JavaScript on the page goes live under its strict CSP, and choosing a
     const teaser = await page.locator('.lc-teaser a').first().getAttribute('href');
     assert.match(teaser, new RegExp(`^${base}[a-z-]+/en/$`));
     assert.deepEqual(violations, []);
+    assert.deepEqual(blocking, [], 'no stylesheet request: the page carries its style');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

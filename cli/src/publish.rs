@@ -13,7 +13,9 @@
 //! the JSON inside). It names its language and direction, links every
 //! version (`hreflang`, `x-default` for the article's original language),
 //! is its own canonical, and carries a description, Open Graph and Twitter
-//! tags and schema.org `NewsArticle` JSON-LD. Every URL is absolute, from
+//! tags and schema.org `NewsArticle` JSON-LD; the widget's stylesheet is
+//! inline (allowed by its hash), so first paint needs one request. Every
+//! URL is absolute, from
 //! `--base-url` (which may have a path). Related teasers that point to
 //! articles of the corpus link to their published pages.
 
@@ -42,12 +44,13 @@ struct Version {
     article: Article,
 }
 
-/// The widget's files in the published folder, by role.
+/// The widget's files in the published folder, by role, and its stylesheet,
+/// which every page carries inline (first paint in one request).
 struct Widget {
     entry: String,
     glue: String,
     wasm: String,
-    css: String,
+    style: String,
 }
 
 /// Runs `publish CONTENT_DIR OUT_DIR --base-url URL [--widget DIR]`;
@@ -147,11 +150,15 @@ fn copy_widget(dir: &Path, out: &Path) -> Result<Widget, String> {
         fs::read(dir.join("lectern.js")).map_err(|e| io(&dir.join("lectern.js"), &e))?;
     let entry = format!("lectern-entry-{}.js", content_hash(&entry_bytes));
     write(&target.join(&entry), &entry_bytes)?;
+    let style = fs::read_to_string(dir.join(&css)).map_err(|e| io(&dir.join(&css), &e))?;
+    if style.contains("</style") {
+        return Err(format!("{css}: cannot be inlined (it contains </style)"));
+    }
     Ok(Widget {
         entry,
         glue,
         wasm,
-        css,
+        style,
     })
 }
 
@@ -438,19 +445,26 @@ fn page(
         "<script type=\"application/ld+json\">{}</script>",
         ld_json(&ld)
     );
-    // Strict CSP: the page has no inline script or style to allow.
+    // Strict CSP: no inline script; the one inline style is allowed by its
+    // hash. First paint needs the HTML alone (the widget's stylesheet is in
+    // it), as on the standalone page.
+    let style_hash = {
+        use base64::Engine as _;
+        use sha2::{Digest, Sha256};
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(widget.style.as_bytes()))
+    };
     let _ = writeln!(
         head,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-{style_hash}'; img-src 'self' https: data:; connect-src 'self'\">"
     );
     let lectern = format!("{base}lectern/");
     let _ = write!(
         head,
-        "<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"{lectern}{}\">\n\
+        "<link rel=\"icon\" href=\"data:,\">\n<style>{}</style>\n\
          <link rel=\"modulepreload\" href=\"{lectern}{}\">\n\
          <link rel=\"preload\" href=\"{lectern}{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
          <script type=\"module\" src=\"{lectern}{}\"></script>",
-        widget.css, widget.glue, widget.wasm, widget.entry
+        widget.style, widget.glue, widget.wasm, widget.entry
     );
     Ok(format!(
         "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n{head}\n</head>\n<body>\n<main>\n\
