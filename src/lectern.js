@@ -266,8 +266,9 @@ if (standalone) {
   if (standalone.hasAttribute('data-lectern-pages')) {
     standalone.addEventListener('click', (event) => {
       const link = event.target.closest?.('a[hreflang]');
+      if (!link || !scrollY) return;
       const block = [...standalone.querySelectorAll('[data-block-id][id]')].find((b) => b.getBoundingClientRect().bottom > 0);
-      if (link && block && scrollY > 0) link.hash = block.id;
+      if (block) link.hash = block.id;
     }, true);
   }
 }

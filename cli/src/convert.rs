@@ -171,7 +171,7 @@ pub fn run(args: &[String]) -> Result<PathBuf, String> {
 fn write_json(path: &Path, value: &Value) -> Result<(), String> {
     let mut text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
     text.push('\n');
-    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+    crate::files::write_file(path, text)
 }
 
 #[cfg(test)]

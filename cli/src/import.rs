@@ -29,7 +29,9 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use lectern::model::{check_value, Resolver, WhatwgUrl};
+use crate::files::write_file;
+
+use lectern::model::{check_value, BlockId, Resolver, WhatwgUrl, FORMAT};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::{json, Map, Value};
 use yaml_rust2::{Yaml, YamlLoader};
@@ -63,7 +65,6 @@ pub enum IdPlace {
     HeadingEnd,
 }
 
-const FORMAT: &str = "lectern.article/1";
 const ALLOWED_KEYS: [&str; 12] = [
     "id",
     "lang",
@@ -105,10 +106,7 @@ impl Errors<'_> {
 
 /// An id as the content format allows it.
 fn valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    BlockId::parse(id).is_some()
 }
 
 /// `{#ID}` alone on a line: the id.
@@ -166,7 +164,8 @@ fn yaml_to_json(yaml: &Yaml) -> Result<Value, String> {
             }
             Value::Object(out)
         }
-        Yaml::Alias(_) | Yaml::BadValue => return Err("aliases are not supported".to_owned()),
+        Yaml::Alias(_) => return Err("aliases are not supported".to_owned()),
+        Yaml::BadValue => return Err("a value YAML could not read".to_owned()),
     })
 }
 
@@ -384,7 +383,6 @@ fn body(source: &str, body: &str, body_start: usize) -> (Vec<BodyBlock>, Vec<Imp
     // The paragraph's own id line, skipped up to the soft break after it.
     let mut skip_to_break = false;
     let mut paragraph_id: Option<String> = None;
-    let mut depth_item = 0_u32;
     // Inside something refused (a table, a footnote, a code block): one
     // error for it, nothing for what it holds.
     let mut refused_depth = 0_u32;
@@ -451,7 +449,8 @@ fn body(source: &str, body: &str, body_start: usize) -> (Vec<BodyBlock>, Vec<Imp
                         skip_to_break = false;
                     }
                     Open::Quote(paragraphs) => paragraphs.push(content),
-                    Open::List(_, items) if depth_item > 0 => items.push(content),
+                    // A loose list item's text is in a paragraph.
+                    Open::List(_, items) => items.push(content),
                     _ => {}
                 }
             }
@@ -535,12 +534,8 @@ fn body(source: &str, body: &str, body_start: usize) -> (Vec<BodyBlock>, Vec<Imp
                     reader.block(block_start, IdPlace::ParagraphAbove, block, None);
                 }
             }
-            Event::Start(Tag::Item) => {
-                depth_item += 1;
-                inline = Inline::default();
-            }
+            Event::Start(Tag::Item) => inline = Inline::default(),
             Event::End(TagEnd::Item) => {
-                depth_item = depth_item.saturating_sub(1);
                 // A tight list item's text is not in a paragraph.
                 if !inline.is_empty() {
                     if let Open::List(_, items) = &mut open {
@@ -685,7 +680,12 @@ pub fn import(source: &str, write_ids: bool) -> Result<Imported, Vec<ImportError
         }
     }
     let mut doc = Map::new();
-    doc.insert("format".into(), FORMAT.into());
+    // The format this tool writes, unless the front matter names another
+    // (which the check below then refuses by name).
+    doc.insert(
+        "format".into(),
+        meta.get("format").cloned().unwrap_or_else(|| FORMAT.into()),
+    );
     for key in ["id", "lang", "translations", "url"] {
         if let Some(v) = meta.get(key) {
             doc.insert(key.into(), v.clone());
@@ -877,13 +877,6 @@ pub fn run(args: &[String]) -> Result<String, String> {
         eprint!("{notes}");
         Ok(json)
     }
-}
-
-fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    }
-    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `FILE:LINE:COLUMN: message`, one per line.

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 mod check;
 mod convert;
+mod files;
 mod import;
 mod publish;
 mod render;

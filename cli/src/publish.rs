@@ -28,13 +28,8 @@ use lectern::model::{self, Article, Block, BlockKind, Resolver, WhatwgUrl};
 use serde_json::{json, Value};
 use url::Url;
 
-/// Escapes text for an HTML attribute or text node (and XML).
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::files::write_file;
+use crate::render::escape;
 
 /// One version of one article, read from the content folder.
 struct Version {
@@ -89,13 +84,6 @@ fn io(path: &Path, e: &std::io::Error) -> String {
     format!("{}: {e}", path.display())
 }
 
-fn write(path: &Path, text: &[u8]) -> Result<(), String> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| io(parent, &e))?;
-    }
-    fs::write(path, text).map_err(|e| io(path, &e))
-}
-
 /// The first 16 hex digits of the SHA-256 of `bytes`, for file names.
 fn content_hash(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
@@ -142,14 +130,14 @@ fn copy_widget(dir: &Path, out: &Path) -> Result<Widget, String> {
     let target = out.join("lectern");
     for name in [&glue, &wasm, &css, &"lectern.css".to_owned()] {
         let bytes = fs::read(dir.join(name)).map_err(|e| io(&dir.join(name), &e))?;
-        write(&target.join(name), &bytes)?;
+        write_file(&target.join(name), &bytes)?;
     }
     // The entry's own name is stable in a build (embeds link it); here it is
     // content-hashed like the rest, so every file can be cached for ever.
     let entry_bytes =
         fs::read(dir.join("lectern.js")).map_err(|e| io(&dir.join("lectern.js"), &e))?;
     let entry = format!("lectern-entry-{}.js", content_hash(&entry_bytes));
-    write(&target.join(&entry), &entry_bytes)?;
+    write_file(&target.join(&entry), &entry_bytes)?;
     let style = fs::read_to_string(dir.join(&css)).map_err(|e| io(&dir.join(&css), &e))?;
     if style.contains("</style") {
         return Err(format!("{css}: cannot be inlined (it contains </style)"));
@@ -179,9 +167,18 @@ fn file_name(path: &Path) -> String {
         .to_owned()
 }
 
-/// Every `SLUG/LANG.json` document in `content`, checked, with the other
-/// files of each article folder (copied as they are).
-fn read_content(content: &Path, out: &Path, base: &Url) -> Result<Vec<Version>, String> {
+/// A document as read from the content folder, before it is checked.
+struct Source {
+    slug: String,
+    lang: String,
+    json: Value,
+    file: PathBuf,
+}
+
+/// Every `SLUG/LANG.json` document in `content` (checked later, once its
+/// related links point to the published pages), with the other files of
+/// each article folder (copied as they are).
+fn read_content(content: &Path, out: &Path) -> Result<Vec<Source>, String> {
     let mut versions = Vec::new();
     let folders = entries(content)?.into_iter().filter(|p| p.is_dir());
     for folder in folders {
@@ -192,21 +189,21 @@ fn read_content(content: &Path, out: &Path, base: &Url) -> Result<Vec<Version>, 
                 let bytes = fs::read(&file).map_err(|e| io(&file, &e))?;
                 let json: Value = serde_json::from_slice(&bytes)
                     .map_err(|e| format!("{}: {e}", file.display()))?;
-                let url = base
-                    .join(&format!("{slug}/{name}"))
-                    .map_err(|e| e.to_string())?;
-                let urls = Resolver::new(&WhatwgUrl, Some(url.as_str()));
-                let article = model::parse_article(&bytes, &urls)
-                    .map_err(|e| format!("{}: {e}", file.display()))?;
-                versions.push(Version {
+                // The check names a missing or wrong `lang`; until then the
+                // file's name stands in.
+                let lang = json
+                    .get("lang")
+                    .and_then(Value::as_str)
+                    .map_or_else(|| name.trim_end_matches(".json").to_owned(), str::to_owned);
+                versions.push(Source {
                     slug: slug.clone(),
-                    lang: article.lang.to_string(),
+                    lang,
                     json,
-                    article,
+                    file,
                 });
             } else if file.is_file() {
                 let bytes = fs::read(&file).map_err(|e| io(&file, &e))?;
-                write(&out.join(&slug).join(&name), &bytes)?;
+                write_file(&out.join(&slug).join(&name), &bytes)?;
             }
         }
     }
@@ -222,6 +219,11 @@ fn read_content(content: &Path, out: &Path, base: &Url) -> Result<Vec<Version>, 
 /// The page of a version.
 fn page_url(base: &Url, slug: &str, lang: &str) -> String {
     format!("{base}{slug}/{lang}/")
+}
+
+/// The published document of a version.
+fn doc_url(base: &Url, slug: &str, lang: &str) -> String {
+    format!("{base}{slug}/{lang}.json")
 }
 
 /// Right-to-left scripts' languages, by primary subtag.
@@ -312,11 +314,6 @@ fn with_fragment_ids(html: &str, article: &str) -> String {
     out
 }
 
-/// A `<script type="application/ld+json">` body: `<` escaped.
-fn ld_json(value: &Value) -> String {
-    value.to_string().replace('<', "\\u003c")
-}
-
 #[allow(clippy::too_many_lines)]
 fn page(
     v: &Version,
@@ -327,7 +324,7 @@ fn page(
 ) -> Result<String, String> {
     let article = &v.article;
     let url = page_url(base, &v.slug, &v.lang);
-    let src = format!("{base}{}/{}.json", v.slug, v.lang);
+    let src = doc_url(base, &v.slug, &v.lang);
     let prefix = lectern::render::default_id_prefix(article, 1);
     // Each version's page, for the language selector.
     let pages = format!("{base}{}/{{lang}}/", v.slug);
@@ -443,7 +440,7 @@ fn page(
     let _ = writeln!(
         head,
         "<script type=\"application/ld+json\">{}</script>",
-        ld_json(&ld)
+        lectern::render::inline_json(&ld)
     );
     // Strict CSP: no inline script; the one inline style is allowed by its
     // hash. First paint needs the HTML alone (the widget's stylesheet is in
@@ -480,8 +477,7 @@ fn page(
 }
 
 /// Related teasers that point to a document of the corpus link to its page.
-fn link_related(v: &mut Version, base: &Url, pages: &BTreeMap<String, String>) {
-    let doc_url = format!("{base}{}/{}.json", v.slug, v.lang);
+fn link_related(v: &mut Source, url: &str, pages: &BTreeMap<String, String>) {
     let Some(related) = v.json.get_mut("related").and_then(Value::as_array_mut) else {
         return;
     };
@@ -489,7 +485,7 @@ fn link_related(v: &mut Version, base: &Url, pages: &BTreeMap<String, String>) {
         let target = teaser
             .get("article")
             .and_then(Value::as_str)
-            .and_then(|a| Url::parse(&doc_url).ok()?.join(a).ok())
+            .and_then(|a| Url::parse(url).ok()?.join(a).ok())
             .and_then(|u| pages.get(u.as_str()).cloned());
         if let Some(page) = target {
             teaser["href"] = json!(page);
@@ -499,26 +495,33 @@ fn link_related(v: &mut Version, base: &Url, pages: &BTreeMap<String, String>) {
 
 fn publish(content: &Path, out: &Path, base: &Url, widget_dir: &Path) -> Result<String, String> {
     let widget = copy_widget(widget_dir, out)?;
-    let mut versions = read_content(content, out, base)?;
+    let sources = read_content(content, out)?;
     // Document URL → page URL, for related teasers.
-    let pages: BTreeMap<String, String> = versions
+    let pages: BTreeMap<String, String> = sources
         .iter()
         .map(|v| {
             (
-                format!("{base}{}/{}.json", v.slug, v.lang),
+                doc_url(base, &v.slug, &v.lang),
                 page_url(base, &v.slug, &v.lang),
             )
         })
         .collect();
-    for v in &mut versions {
-        link_related(v, base, &pages);
-        // Re-read with the new links, so the page shows what the JSON says.
+    let mut versions = Vec::with_capacity(sources.len());
+    for mut v in sources {
+        let url = doc_url(base, &v.slug, &v.lang);
+        link_related(&mut v, &url, &pages);
+        // Checked as published, so the page shows what its JSON says.
         let bytes = serde_json::to_vec_pretty(&v.json).map_err(|e| e.to_string())?;
-        let url = format!("{base}{}/{}.json", v.slug, v.lang);
         let urls = Resolver::new(&WhatwgUrl, Some(&url));
-        v.article = model::parse_article(&bytes, &urls)
-            .map_err(|e| format!("{}/{}: {e}", v.slug, v.lang))?;
-        write(&out.join(&v.slug).join(format!("{}.json", v.lang)), &bytes)?;
+        let article = model::parse_article(&bytes, &urls)
+            .map_err(|e| format!("{}: {e}", v.file.display()))?;
+        write_file(&out.join(&v.slug).join(format!("{}.json", v.lang)), &bytes)?;
+        versions.push(Version {
+            slug: v.slug,
+            lang: v.lang,
+            json: v.json,
+            article,
+        });
     }
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
@@ -542,7 +545,7 @@ fn publish(content: &Path, out: &Path, base: &Url, widget_dir: &Path) -> Result<
             siblings
         };
         let html = page(v, &siblings, base, out, &widget)?;
-        write(
+        write_file(
             &out.join(&v.slug).join(&v.lang).join("index.html"),
             html.as_bytes(),
         )?;
@@ -571,7 +574,7 @@ fn publish(content: &Path, out: &Path, base: &Url, widget_dir: &Path) -> Result<
         sitemap.push_str("  </url>\n");
     }
     sitemap.push_str("</urlset>\n");
-    write(&out.join("sitemap.xml"), sitemap.as_bytes())?;
+    write_file(&out.join("sitemap.xml"), sitemap.as_bytes())?;
     Ok(format!(
         "published {count} page(s) of {} article(s) to {} for {base}",
         versions

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use lectern::model::{self, Resolver, WhatwgUrl};
 
-/// Escapes text for an HTML attribute or text node.
-fn escape(text: &str) -> String {
+/// Escapes text for an HTML attribute or text node (and XML).
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -2,8 +2,9 @@
 //! article header has scrolled out of view (an `IntersectionObserver`). It
 //! rests at the article's end, and floats at the bottom of the window only
 //! while the reader scrolls back up, as mobile browsers show their
-//! toolbars: it never covers the text a reader is scrolling down through. It scrolls smoothly unless the reader prefers reduced
-//! motion, and moves focus to the title, without touching the page's hash.
+//! toolbars: it never covers the text a reader is scrolling down through.
+//! It scrolls smoothly unless the reader prefers reduced motion, and moves
+//! focus to the title, without touching the page's hash.
 
 use yew::prelude::*;
 

@@ -26,6 +26,7 @@ pub struct LanguageSelectorProps<'a> {
 /// has `aria-current="true"`. A machine-converted version says so.
 pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
     let strings = UiLang::for_tag(props.current).strings();
+    let in_place = props.pages.is_none();
     let choices: Html = props
         .article
         .translations
@@ -34,7 +35,6 @@ pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
         .map(|t| {
             let current = t.lang.as_str() == props.current;
             let lang = t.lang.to_string();
-            let in_place = props.pages.is_none();
             let onclick = {
                 let on_select = props.on_select_language.clone();
                 let lang = lang.clone();
