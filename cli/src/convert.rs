@@ -40,6 +40,7 @@ fn to_traditional(converter: &OpenCC, text: &str) -> String {
 /// standard character forms (為, 裡, 線) without changing vocabulary, which
 /// readers in Taiwan and Hong Kong both accept; the regional tags add their
 /// own forms (and, for Taiwan, vocabulary).
+#[must_use]
 pub fn config_for(target: &str) -> Option<BuiltinConfig> {
     match target {
         "zh-Hant" => Some(BuiltinConfig::S2tw),

@@ -13,12 +13,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-mod check;
-mod convert;
-mod files;
-mod import;
-mod publish;
-mod render;
+use lectern_cli::{check, convert, import, publish, render};
 
 const USAGE: &str = "usage:
   lectern-cli check PATH...                       validate documents and cross-check translations

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use lectern::model::{self, Resolver, WhatwgUrl};
 
 /// Escapes text for an HTML attribute or text node (and XML).
+#[must_use]
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -1,0 +1,197 @@
+//! `--write-ids` round trips: whatever the blocks around it, an id written
+//! into the Markdown reads back as the same document with nothing left to
+//! assign, so published text never changes by itself (issue: a `{#p2}`
+//! line right after a paragraph became part of that paragraph).
+
+// Test code: a failed expectation should fail the test loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::process::Command;
+
+use lectern_cli::import::{import, with_ids, write_ids, Style};
+
+const FRONT: &str = "---\nid: a\nlang: en\ntitle: T\npublished: 2018-04-04\n---\n";
+
+/// Every top-level shape the importer accepts, the edge cases included.
+const SHAPES: &[&str] = &[
+    "Plain paragraph.",
+    "Two lines\nof one paragraph.",
+    "中文段落，\n跨两行。",
+    "The three points are:",
+    "- first\n- second",
+    "1. one\n2. two",
+    "- loose\n\n- items",
+    "* star\n* list",
+    "> A quote.",
+    "> A quote\nlazily continued.",
+    "> Quoted.\n>\n> — Source",
+    "## Heading",
+    "## Closed heading ##",
+    "### 中文标题",
+    "#### Deep *heading*",
+    "Setext heading\n---",
+    "![Alt](img/a.jpg \"Caption\")",
+    "***",
+    "___",
+    "- - -",
+    "Text with *em*, **strong**, `code` and [a link](https://example.org/).",
+    "{#own}\nA paragraph with its own id.",
+    "## Heading with an id {#h9}",
+    "{#named}\n\n> A quote named above.",
+    "===",
+    "--",
+    "|---|",
+    "  Indented paragraph.",
+];
+
+/// The shapes that must take their id where it belongs (not the
+/// fallback of a paragraph of its own).
+const PLACED: &[&str] = &[
+    "Plain paragraph.",
+    "中文段落，\n跨两行。",
+    "## Heading",
+    "### 中文标题",
+];
+
+fn documents() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for a in SHAPES {
+        for b in SHAPES {
+            for sep in ["\n", "\n\n"] {
+                for end in ["\n", ""] {
+                    let md = format!("{FRONT}\n{a}{sep}{b}{end}");
+                    out.push((format!("{a:?}{sep:?}{b:?}{end:?}"), md.clone()));
+                    out.push((
+                        format!("{a:?}{sep:?}{b:?}{end:?} CRLF"),
+                        md.replace('\n', "\r\n"),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn written_ids_read_back_as_the_same_document_whatever_the_blocks_around_them() {
+    let mut checked = 0;
+    for (name, md) in documents() {
+        let Ok(imported) = import(&md, true) else {
+            continue; // a shape the importer refuses (a setext `===` after text, say)
+        };
+        let plain = import(&md, false).unwrap();
+        let written = write_ids(&md, &imported).unwrap_or_else(|e| panic!("{name}: {e}\n{md}"));
+        let again = import(&written, false).unwrap_or_else(|e| panic!("{name}: {e:?}\n{written}"));
+        assert_eq!(again.document, imported.document, "{name}\n{written}");
+        assert_eq!(
+            again.without_id, 0,
+            "{name}: nothing left to assign\n{written}"
+        );
+        // The same text as before, ids aside.
+        let mut stripped = again.document.clone();
+        for (block, before) in stripped["body"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .zip(plain.document["body"].as_array().unwrap())
+        {
+            if before.get("id").is_none() {
+                block.as_object_mut().unwrap().remove("id");
+            }
+        }
+        assert_eq!(stripped, plain.document, "{name}: text unchanged");
+        // A second run writes nothing.
+        assert!(
+            import(&written, true).unwrap().assigned.is_empty(),
+            "{name}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 2000, "most combinations import ({checked})");
+}
+
+#[test]
+fn ids_go_where_each_block_takes_them() {
+    for a in SHAPES {
+        for b in PLACED {
+            let md = format!("{FRONT}\n{a}\n\n{b}\n");
+            let Ok(imported) = import(&md, true) else {
+                continue;
+            };
+            let written = with_ids(&md, &imported.assigned, Style::AsPlaced);
+            let again = import(&written, false).unwrap();
+            assert_eq!(
+                again.document, imported.document,
+                "{a:?} then {b:?}:\n{written}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_list_right_after_its_paragraph_keeps_both_across_two_runs() {
+    let dir = std::env::temp_dir().join(format!("lectern-ids-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("points.md");
+    let source = format!("{FRONT}\nThe three points are:\n- first\n- second\n- third\n");
+    fs::write(&path, &source).unwrap();
+    let bin = env!("CARGO_BIN_EXE_lectern-cli");
+    let run = || {
+        let out = Command::new(bin)
+            .args(["import", path.to_str().unwrap(), "--write-ids"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let first = run();
+    let after_first = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        after_first,
+        format!(
+            "{FRONT}\n{{#p1}}\nThe three points are:\n\n{{#p2}}\n\n- first\n- second\n- third\n"
+        )
+    );
+    let second = run();
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        after_first,
+        "the second run writes nothing"
+    );
+    assert_eq!(first, second);
+    assert_eq!(first["body"][0]["text"], "The three points are:");
+    assert_eq!(
+        first["body"][1]["items"],
+        serde_json::json!(["first", "second", "third"])
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_id_line_that_names_nothing_or_a_named_block_is_an_error() {
+    for (md, expected) in [
+        (
+            format!("{FRONT}\nText.\n\n{{#lost}}\n"),
+            "{#lost} names no block: nothing follows it",
+        ),
+        (
+            format!("{FRONT}\n{{#a}}\n\n{{#b}}\n\n> Quote.\n"),
+            "{#a} names no block: another id line follows it",
+        ),
+        (
+            format!("{FRONT}\n{{#a}}\n\n## Title {{#b}}\n"),
+            "{#a} names the next block, which has its own id {#b}",
+        ),
+    ] {
+        let errors = import(&md, false).unwrap_err();
+        assert!(
+            errors.iter().any(|e| e.message.contains(expected)),
+            "{md}: {errors:?}"
+        );
+    }
+}
