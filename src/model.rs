@@ -8,6 +8,7 @@ pub mod date;
 pub mod json;
 pub mod langtag;
 pub mod links;
+pub mod pairing;
 mod validate;
 
 use std::fmt;

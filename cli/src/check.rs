@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use lectern::model::{self, Article, Resolver, SafeUrl, WhatwgUrl};
+use lectern::model::{self, pairing, Article, Resolver, SafeUrl, WhatwgUrl};
 use url::Url;
 
 /// What `check` found.
@@ -126,19 +126,16 @@ fn target<'a>(url: &SafeUrl, corpus: &'a Corpus) -> Result<Option<&'a Article>, 
     })
 }
 
-/// How the blocks of two versions pair up (reading.md: by block id; by
-/// position for documents without ids). A block without a partner is an
-/// editorial difference, a warning that names it; what cannot be paired
-/// sensibly is an error: one id on blocks of different types, or shared ids
-/// in a different order.
+/// How the blocks of two versions pair up, as the widget pairs them for
+/// 对照 ([`pairing::pair`]: by block id; by position for documents without
+/// ids). A block without a partner is an editorial difference, a warning
+/// that names it; what cannot be paired sensibly is an error: one id on
+/// blocks of different types, or shared ids in a different order.
 fn check_pairing(file: &Path, path: &str, article: &Article, other: &Article, report: &mut Report) {
-    let ids = |a: &Article| -> Option<Vec<String>> {
-        a.body
-            .iter()
-            .map(|b| b.id.as_ref().map(ToString::to_string))
-            .collect()
-    };
-    let (Some(mine), Some(theirs)) = (ids(article), ids(other)) else {
+    let rows = pairing::pair(&article.body, &other.body);
+    let by_id =
+        article.body.iter().any(|b| b.id.is_some()) && other.body.iter().any(|b| b.id.is_some());
+    if !by_id {
         if article.body.len() != other.body.len() {
             report.warn(
                 file,
@@ -152,13 +149,19 @@ fn check_pairing(file: &Path, path: &str, article: &Article, other: &Article, re
             );
         }
         return;
-    };
+    }
     let kind = |a: &Article, i: usize| a.body.get(i).map(|b| std::mem::discriminant(&b.kind));
-    // Shared ids, in this version's order, with their positions there.
-    let mut last_there = None;
-    for (here, id) in mine.iter().enumerate() {
-        match theirs.iter().position(|t| t == id) {
-            Some(there) => {
+    // The last pair: its position in the other version, and its id.
+    let mut last: Option<(usize, String)> = None;
+    for row in rows {
+        match row {
+            pairing::Row::Both(here, there) => {
+                let id = article
+                    .body
+                    .get(here)
+                    .and_then(|b| b.id.as_ref())
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
                 if kind(article, here) != kind(other, there) {
                     report.add(
                         file,
@@ -169,26 +172,41 @@ fn check_pairing(file: &Path, path: &str, article: &Article, other: &Article, re
                         ),
                     );
                 }
-                if let Some((before, previous)) = last_there.filter(|(b, _)| *b > there) {
-                    report.add(
+                last = Some((there, id));
+            }
+            pairing::Row::First(here) => {
+                let id = article.body.get(here).and_then(|b| b.id.as_ref());
+                let there =
+                    id.and_then(|id| other.body.iter().position(|b| b.id.as_ref() == Some(id)));
+                match (id, there, &last) {
+                    (Some(id), Some(there), Some((before, previous))) => report.add(
                         file,
                         path,
                         format!(
                             "blocks in a different order than in the {} version: {previous} comes before {id} here, after it there (body[{before}] and body[{there}])",
                             other.lang
                         ),
-                    );
+                    ),
+                    (Some(id), _, _) => report.warn(
+                        file,
+                        path,
+                        format!(
+                            "body[{here}] ({id}) has no partner in the {} version; it is shown alone",
+                            other.lang
+                        ),
+                    ),
+                    (None, _, _) => report.warn(
+                        file,
+                        path,
+                        format!(
+                            "body[{here}] has no id, so no partner in the {} version; it is shown alone",
+                            other.lang
+                        ),
+                    ),
                 }
-                last_there = Some((there, id.clone()));
             }
-            None => report.warn(
-                file,
-                path,
-                format!(
-                    "body[{here}] ({id}) has no partner in the {} version; it is shown alone",
-                    other.lang
-                ),
-            ),
+            // Reported from the other version's side.
+            pairing::Row::Second(_) => {}
         }
     }
 }
