@@ -215,7 +215,7 @@ pub fn article_from(text: &str, base: &str) -> Result<Article, LoadError> {
     let urls = Resolver::new(&BrowserUrl, Some(base));
     let mut article = model::check_value(BrowserJson(value), &urls)
         .map_err(|problems| LoadError::from(model::ContentError::Invalid(problems)))?;
-    crate::components::date::format_dates(&mut article);
+    crate::views::date::format_dates(&mut article);
     if !article.skipped_blocks.is_empty() {
         web_sys::console::warn_2(
             &"Lectern: skipped blocks of unknown type:".into(),

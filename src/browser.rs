@@ -1,10 +1,10 @@
 //! Small wrappers over the browser APIs the widget uses, for effects and
-//! event handlers only (components render without a browser). Every one
+//! event handlers only (views render without a browser). Every one
 //! fails quietly: a blocked storage or an old browser never stops reading.
 
 use wasm_bindgen::JsCast;
 
-use crate::components::reader::state::Passage;
+use crate::reader::state::Passage;
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 /// The key under which the reader's language choice is stored.

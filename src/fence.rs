@@ -6,8 +6,8 @@
 //! dropped as the document arrives (a translation is then not offered, a
 //! related article opens as a plain link). Pure, so tested natively.
 
-use crate::components::inline::origin_of;
 use crate::model::Article;
+use crate::views::inline::origin_of;
 
 /// The origins the widget may fetch documents from. `Fence::default()`
 /// fences nothing (a Reader mounted by hand, as the browser tests do);

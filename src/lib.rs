@@ -2,26 +2,28 @@
 //!
 //! A publisher puts one element and one script on a page; Lectern fetches the
 //! article as JSON (see `content-format.md`), checks it once at the edge
-//! ([`model`]) and renders it with Yew ([`components`]).
+//! ([`model`]) and renders it with Yew: one component, the [`reader`], whose
+//! whole view is plain functions ([`views`]).
 //!
 //! The crate compiles natively as well as to `wasm32`: the model and its
 //! validation have no web dependencies and are tested natively, and the
-//! components touch browser APIs only inside effects and event handlers.
+//! Reader touches browser APIs only inside effects and event handlers.
 
 pub mod api;
 pub mod browser;
-pub mod components;
 pub mod error;
 pub mod fence;
 pub mod hooks;
 pub mod i18n;
 pub mod model;
+pub mod reader;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod render;
+pub mod views;
 
-pub use components::reader::state::Prefs;
-pub use components::reader::{Reader, ReaderProps};
-pub use components::RelatedMode;
+pub use reader::state::Prefs;
+pub use reader::{Reader, ReaderProps};
+pub use views::RelatedMode;
 
 /// The data attribute that marks an element for Lectern to mount into.
 pub const SRC_ATTRIBUTE: &str = "data-lectern-src";

@@ -79,7 +79,7 @@ string_newtype!(
 /// An RFC 3339 date or date-time, as written (fit for `<time datetime>`),
 /// and how to show it to a reader: the widget formats its documents' dates
 /// with the browser's `Intl` once, as a document arrives
-/// (`components::date::format_dates`); until then (and when pre-rendering)
+/// (`views::date::format_dates`); until then (and when pre-rendering)
 /// the date shows as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Timestamp {

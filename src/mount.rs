@@ -13,11 +13,11 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 use yew::{AppHandle, AttrValue, Callback};
 
-use crate::components::article_view::{Handlers, Refs};
-use crate::components::reader::state::{Action, Prefs};
-use crate::components::reader::{initial_state, reader_view, ReaderView};
-use crate::components::{Doc, RelatedMode};
 use crate::fence::Fence;
+use crate::reader::state::{Action, Prefs};
+use crate::reader::{initial_state, reader_view, ReaderView};
+use crate::views::article::{Handlers, Refs};
+use crate::views::{Doc, RelatedMode};
 use crate::{
     article_slug, parse_heading_level, Reader, ReaderProps, HEADING_LEVEL_ATTRIBUTE,
     LANG_ATTRIBUTE, RELATED_ATTRIBUTE, SRC_ATTRIBUTE,

@@ -4,8 +4,8 @@
 
 use yew::LocalServerRenderer;
 
-use crate::components::Doc;
 use crate::model::Article;
+use crate::views::Doc;
 use crate::{Reader, ReaderProps};
 
 /// The article's HTML: `<div class="lectern">` holding the `<article>`,
@@ -23,7 +23,7 @@ pub fn article_html(
     id_prefix: &str,
     pages: Option<&str>,
 ) -> std::io::Result<String> {
-    crate::components::date::format_dates(&mut article);
+    crate::views::date::format_dates(&mut article);
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let local = tokio::task::LocalSet::new();
     let props = ReaderProps {

@@ -8,7 +8,7 @@
 //! - `publish CONTENT_DIR OUT_DIR --base-url URL` writes a folder for any
 //!   static host: one pre-rendered page per article per language.
 //! - `render FILE [--page]` prints the article as static HTML, rendered by
-//!   the widget's own components.
+//!   the widget's own views.
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,4 +1,4 @@
-//! `render`: an article to static HTML with the widget's own components
+//! `render`: an article to static HTML with the widget's own views
 //! (Yew server-side rendering), as a snippet or a whole page.
 
 use std::fs;

@@ -26,10 +26,10 @@
 
 use std::rc::Rc;
 
-use super::super::Doc;
 use crate::error::LoadError;
 use crate::i18n::{negotiate, Preferences, UiLang};
 use crate::model::Article;
+use crate::views::Doc;
 
 /// Where the document on screen came from.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

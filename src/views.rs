@@ -1,7 +1,10 @@
-//! The widget's components, one per file: the container ([`reader`])
-//! fetches and decides; the views only render their props.
+//! The Reader's views: plain functions of what they are given, one part of
+//! the article per file, holding no state (the Reader, `crate::reader`,
+//! fetches and decides). Being functions, not components, the whole view is
+//! plain elements, which a pre-render can be checked against before it is
+//! hydrated (`hydrate.rs`), and costs no component machinery in the wasm.
 
-pub mod article_view;
+pub mod article;
 pub mod author_bio;
 pub mod back_to_top;
 pub mod body;
@@ -9,7 +12,6 @@ pub mod date;
 pub mod header;
 pub mod inline;
 pub mod language_selector;
-pub mod reader;
 pub mod related;
 pub mod status;
 

@@ -15,10 +15,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use self::state::{Action, After, Prefs, State, Why};
-use super::article_view::{article_view, ArticleViewProps, Handlers, Refs};
-use super::back_to_top::BackToTop;
-use super::status::{load_failed, skeleton};
-use super::{Doc, HeadingLevel, RelatedMode};
+use crate::views::article::{article_view, ArticleViewProps, Handlers, Refs};
+use crate::views::back_to_top::BackToTop;
+use crate::views::status::{load_failed, skeleton};
+use crate::views::{Doc, HeadingLevel, RelatedMode};
 
 /// Properties of [`Reader`].
 #[derive(Properties, PartialEq, Clone, Debug)]
@@ -427,7 +427,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         .href
                         .as_ref()
                         .map(ToString::to_string)
-                        .filter(|href| super::inline::origin_of(href) == page_origin.as_deref());
+                        .filter(|href| {
+                            crate::views::inline::origin_of(href) == page_origin.as_deref()
+                        });
                     crate::browser::push_article(src.as_str(), page.as_deref());
                 }
                 dispatch.emit(Action::OpenRelated(src.to_string()));
@@ -454,7 +456,7 @@ fn saved_copy(url: &str, fence: &crate::fence::Fence) -> Option<(Doc, String)> {
     let (date, text) = crate::browser::saved_copy(url)?;
     let mut article = crate::api::article_from(&text, url).ok()?;
     fence.apply(&mut article);
-    let shown = super::date::format_date(&date, article.lang.as_str())
+    let shown = crate::views::date::format_date(&date, article.lang.as_str())
         .unwrap_or_else(|| date.get(..10).unwrap_or(&date).to_owned());
     Some((Doc::new(article), shown))
 }
