@@ -84,6 +84,31 @@ for (const lang of Object.keys(TITLES)) {
   });
 }
 
+for (const lang of Object.keys(TITLES)) {
+  test(`axe finds no WCAG A/AA violation in the reading views in ${lang}: every theme, 对照 in both layouts, settings open, a targeted paragraph, 320 px`, async () => {
+    const failures = [];
+    const pair = lang === 'en' ? 'en%2Bzh-Hans' : `${lang}%2Ben`;
+    for (const theme of ['light', 'sepia', 'dark', 'auto-dark']) {
+      for (const [width, view] of [[320, 'single'], [375, 'pair'], [1280, 'pair']]) {
+        const colorScheme = theme === 'auto-dark' ? 'dark' : 'light';
+        await withPage({ colorScheme, viewport: { width, height: 800 } }, async (page) => {
+          await page.addInitScript((theme) => {
+            if (theme !== 'auto-dark') localStorage.setItem('lectern:settings', JSON.stringify({ theme }));
+          }, theme);
+          const query = view === 'pair' ? pair : lang;
+          await page.goto(`${site.origin}/?lang=${query}#lectern-china-opportunity-to-lead-on-north-korea-p2`);
+          await page.locator(`${LIVE} [aria-current="location"]`).first().waitFor();
+          if (view === 'pair') await page.locator(`${LIVE} [data-col="2"]`).first().waitFor();
+          await page.locator(`${LIVE} .lc-settings__toggle`).click();
+          await page.locator(`${LIVE} .lc-settings__panel`).waitFor();
+          for (const v of await axe(page)) failures.push(`${theme} ${width}px ${view}: ${v}`);
+        });
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+}
+
 test('the axe check can fail: an image without alt text in the article is a violation', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${site.origin}/?lang=en`);

@@ -5,25 +5,15 @@
 // and after a language switch. 0 errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HANS, launchBrowser, pageWithErrorLog, renderArticle, serveFolder } from './support.mjs';
+import { HANS, checkHtml, launchBrowser, pageWithErrorLog, renderArticle, serveFolder } from './support.mjs';
 
 const root = (path) => new URL(`../${path}`, import.meta.url).pathname;
-const VNU = root('node_modules/vnu-jar/build/dist/vnu.jar');
 const ARTICLE = 'content/china-opportunity-to-lead-on-north-korea/en.json';
 
-/** Runs the checker on `files`; resolves to its error report ('' when valid). */
-function vnu(files) {
-  return new Promise((done, fail) => {
-    execFile('java', ['-jar', VNU, '--errors-only', ...files], (error, stdout, stderr) => {
-      if (error && error.code !== 1) fail(error);
-      else done(`${stdout}${stderr}`.trim());
-    });
-  });
-}
+const vnu = checkHtml;
 
 const page = (body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main>${body}</main></body></html>`;

@@ -3,12 +3,12 @@
 // and without JavaScript, and checked by the W3C checker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EN, HANS, HANT, launchBrowser, pageWithErrorLog, serveSite } from './support.mjs';
+import { EN, HANS, HANT, checkHtml, launchBrowser, pageWithErrorLog, serveSite } from './support.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -92,12 +92,7 @@ test('one page per article per language, each its own canonical, with reciprocal
 
 test('the pages pass the W3C checker (so no duplicate ids) and the sitemap is well-formed with every page', async () => {
   const files = (await pages()).map(([path]) => join(out, path));
-  const report = await new Promise((done, fail) => {
-    execFile('java', ['-jar', join(root, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', ...files], (error, stdout, stderr) => {
-      if (error && error.code !== 1) fail(error);
-      else done(`${stdout}${stderr}`.trim());
-    });
-  });
+  const report = await checkHtml(files);
   assert.equal(report, '', 'the W3C checker found errors');
   const { context, page } = await pageWithErrorLog(browser);
   try {
@@ -132,7 +127,8 @@ test('with JavaScript off each language page reads in its language, and its lang
     }
     // A link to a paragraph works without script: the browser scrolls to it.
     await page.goto(`${base}${SLUG}/zh-Hans/#lectern-${SLUG}-p8`);
-    assert.ok(Math.abs(await page.locator('[data-block-id=p8]').evaluate((p) => p.getBoundingClientRect().top)) < 2);
+    const top = await page.locator('[data-block-id=p8]').evaluate((p) => p.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 20, `p8 at the top (its scroll margin above it): ${top}`);
     // No script: the 繁體 link still leads to the 繁體 page.
     await page.goto(`${base}${SLUG}/en/`);
     await page.locator('a[lang="zh-Hant"]').click();
@@ -170,7 +166,11 @@ test('with JavaScript on the page goes live under its strict CSP, and choosing a
     await page.locator('[data-block-id=p6]').evaluate((p) => p.scrollIntoView({ block: 'start', behavior: 'instant' }));
     await page.locator('a[lang="zh-Hant"]').evaluate((a) => a.click());
     await page.waitForURL(`${base}${SLUG}/zh-Hant/#lectern-${SLUG}-p6`);
-    await page.waitForFunction(() => Math.abs(document.querySelector('[data-block-id=p6]').getBoundingClientRect().top) < 2);
+    await page.waitForFunction(() => {
+      // At the top, below its scroll margin.
+      const top = document.querySelector('[data-block-id=p6]').getBoundingClientRect().top;
+      return top >= 0 && top < 20;
+    });
     await page.goBack();
     await page.locator('.lectern[id^="lectern-"]:not([id^="lectern-ssr"]) article h1').waitFor();
     // Related teasers lead to the published pages.
@@ -178,6 +178,34 @@ test('with JavaScript on the page goes live under its strict CSP, and choosing a
     assert.match(teaser, new RegExp(`^${base}[a-z-]+/en/$`));
     assert.deepEqual(violations, []);
     assert.deepEqual(blocking, [], 'no stylesheet request: the page carries its style');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a paragraph link on a published page is marked once live and stays marked into 对照, offered in place on the page of its first language', async () => {
+  const { context, page, errors } = await pageWithErrorLog(browser, { viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(`${base}${SLUG}/en/#lectern-${SLUG}-p4`);
+    const live = '.lectern[id^="lectern-"]:not([id^="lectern-ssr"])';
+    await page.locator(`${live} [data-block-id=p4][aria-current="location"]`).waitFor();
+    const top = await page.locator('[data-block-id=p4]').evaluate((b) => b.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 40, `scrolled to: ${top}`);
+    // The pair is a link to this page (it works without script), taken in place.
+    const pair = page.getByRole('link', { name: 'English + 简体' });
+    assert.equal(await pair.getAttribute('href'), `${base}${SLUG}/en/?lang=en%2Bzh-Hans`);
+    await page.evaluate(() => (window.notReloaded = true));
+    await pair.click();
+    await page.locator(`${live} [data-col="2"][data-block-id=p4][aria-current="location"]`).waitFor();
+    assert.equal(await page.evaluate(() => window.notReloaded), true);
+    assert.equal(page.url(), `${base}${SLUG}/en/#lectern-${SLUG}-p4`, 'the page keeps its own address');
+    // From another version's page, the pair's link leads to its first language's page.
+    await page.goto(`${base}${SLUG}/zh-Hant/`);
+    await page.locator(`${live} article h1`).waitFor();
+    await page.getByRole('link', { name: 'English + 繁體' }).click();
+    await page.waitForURL(`${base}${SLUG}/en/?lang=en%2Bzh-Hant`);
+    await page.locator(`${live} [data-col="2"][lang="zh-Hant"]`).first().waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -27,7 +27,7 @@ test('switching language re-renders in place and the page follows: ?lang=, <html
     await page.goto(`${held.server.origin}/`);
     await title(page).getByText(EN).waitFor();
     await page.evaluate(() => (window.notReloaded = true));
-    await page.getByRole('link', { name: '简体' }).click();
+    await page.getByRole('link', { name: '简体', exact: true }).click();
     await title(page).getByText(HANS).waitFor();
     assert.equal(await page.evaluate(() => window.notReloaded), true);
     assert.equal(new URL(page.url()).searchParams.get('lang'), 'zh-Hans');
@@ -56,7 +56,7 @@ test('a reader in Taiwan gets 繁體 first; one in Singapore 简体', async () =
 test('the stored choice survives a reload', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${held.server.origin}/`);
-    await page.getByRole('link', { name: '繁體' }).click();
+    await page.getByRole('link', { name: '繁體', exact: true }).click();
     await title(page).getByText(HANT).waitFor();
     await page.goto(`${held.server.origin}/`);
     await title(page).getByText(HANT).waitFor();
@@ -87,8 +87,8 @@ test('a stale response never wins, whatever order responses arrive in', async ()
     });
     await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await title(page).getByText(EN).waitFor();
-    await page.getByRole('link', { name: '简体' }).click();
-    await page.getByRole('link', { name: '繁體' }).click();
+    await page.getByRole('link', { name: '简体', exact: true }).click();
+    await page.getByRole('link', { name: '繁體', exact: true }).click();
     await title(page).getByText(HANT).waitFor();
     await page.waitForTimeout(2500);
     assert.equal((await title(page).textContent()).trim(), HANT);
@@ -154,7 +154,7 @@ test('the other versions are prefetched when idle, so a switch needs no request'
     await title(page).getByText(EN).waitFor();
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/zh-Hant.json')));
     const before = requested.length;
-    await page.getByRole('link', { name: '简体' }).click();
+    await page.getByRole('link', { name: '简体', exact: true }).click();
     await title(page).getByText(HANS).waitFor();
     assert.deepEqual(requested.slice(before).filter((p) => p.endsWith('.json')), []);
   });
@@ -171,7 +171,7 @@ test('blocked storage fails quietly: the reader still reads and switches', async
     });
     await page.goto(`${held.server.origin}/`);
     await title(page).getByText(EN).waitFor();
-    await page.getByRole('link', { name: '简体' }).click();
+    await page.getByRole('link', { name: '简体', exact: true }).click();
     await title(page).getByText(HANS).waitFor();
   });
 });

@@ -1,6 +1,6 @@
 // Shared pieces of the end-to-end tests: a static server for a build folder on
 // 127.0.0.1 (a free port, closed by the test), and Debian's headless Chromium.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -165,4 +165,21 @@ export async function holdWasm(page) {
     await route.continue();
   });
   return release;
+}
+
+/**
+ * The W3C HTML checker (npm vnu-jar, with Java) on `files`; resolves to its
+ * error report ('' when valid). Its CSS checker does not know CSS
+ * Containment 3 (`container-type`, `@container`, which every browser we
+ * support has), so those two messages alone are dropped.
+ */
+export function checkHtml(files) {
+  const jar = new URL('../node_modules/vnu-jar/build/dist/vnu.jar', import.meta.url).pathname;
+  const unknown = '.*(Property “container-type” doesn\'t exist|Unrecognized at-rule “@container”).*';
+  return new Promise((done, fail) => {
+    execFile('java', ['-jar', jar, '--errors-only', '--filterpattern', unknown, ...files], (error, stdout, stderr) => {
+      if (error && error.code !== 1) fail(error);
+      else done(`${stdout}${stderr}`.trim());
+    });
+  });
 }

@@ -1,5 +1,7 @@
 // Takes the README's screenshots of the standalone page from the release
-// build (dist/): every language at 375 and 1280 px, the bio open, dark mode.
+// build (dist/): every language at 375 and 1280 px, the bio open, dark mode,
+// and the reading layer: 对照 at 1280 and 375 px, a targeted paragraph, the
+// settings panel, sepia and dark.
 // Usage: node scripts/screenshots.mjs [OUT_DIR]   (after trunk build --release)
 import { mkdir } from 'node:fs/promises';
 import { launchBrowser, serveFolder } from '../e2e/support.mjs';
@@ -9,9 +11,10 @@ await mkdir(out, { recursive: true });
 const server = await serveFolder(new URL('../dist/', import.meta.url).pathname);
 const browser = await launchBrowser();
 
-async function shot(name, { lang, width, scheme = 'light', bio = false, up = false, fullPage = false }) {
+async function shot(name, { lang, width, scheme = 'light', bio = false, up = false, fullPage = false, settings, panel = false, hash = '', article }) {
   const page = await browser.newPage({ viewport: { width, height: width < 600 ? 812 : 900 }, colorScheme: scheme });
-  await page.goto(`${server.origin}/?lang=${lang}`);
+  if (settings) await page.addInitScript((s) => localStorage.setItem('lectern:settings', s), JSON.stringify(settings));
+  await page.goto(`${server.origin}/?${article ? `article=${article}&` : ''}lang=${encodeURIComponent(lang)}${hash}`);
   // Wait for the live widget, not the pre-rendered article.
   await page.locator('.lectern:not(#lectern-ssr) article h1').waitFor();
   await page.locator('.lc-article__meta time').first().waitFor();
@@ -25,6 +28,15 @@ async function shot(name, { lang, width, scheme = 'light', bio = false, up = fal
       window.scrollBy({ top: top - 120, behavior: 'instant' });
     });
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  }
+  if (lang.includes('+')) await page.locator('[data-col="2"]').first().waitFor();
+  if (hash) {
+    await page.locator('[aria-current="location"]').first().waitFor();
+    await page.waitForTimeout(800);
+  }
+  if (panel) {
+    await page.locator('.lc-settings__toggle').click();
+    await page.locator('.lc-settings__toggle').evaluate((b) => b.scrollIntoView({ block: 'start', behavior: 'instant' }));
   }
   if (up) {
     // On the way back up, back-to-top floats at the bottom of the window.
@@ -45,6 +57,13 @@ try {
   await shot('en-375-scrolling-up', { lang: 'en', width: 375, bio: true, up: true });
   await shot('zh-Hans-1280-dark', { lang: 'zh-Hans', width: 1280, scheme: 'dark' });
   await shot('en-1280-full', { lang: 'en', width: 1280, fullPage: true });
+  const diplomacy = 'diplomacy-between-languages';
+  await shot('pair-en-zh-Hans-1280', { lang: 'en+zh-Hans', article: diplomacy, width: 1280, fullPage: true });
+  await shot('pair-en-zh-Hans-375', { lang: 'en+zh-Hans', article: diplomacy, width: 375, fullPage: true });
+  await shot('en-1280-target', { lang: 'en', width: 1280, hash: '#lectern-china-opportunity-to-lead-on-north-korea-p4' });
+  await shot('zh-Hant-375-settings', { lang: 'zh-Hant', width: 375, panel: true });
+  await shot('en-1280-settings-sepia', { lang: 'en', width: 1280, panel: true, settings: { theme: 'sepia', size: 4 } });
+  await shot('pair-en-zh-Hant-1280-dark', { lang: 'en+zh-Hant', width: 1280, settings: { theme: 'dark', font: 'sans' } });
 } finally {
   await browser.close();
   await server.close();

@@ -203,9 +203,10 @@ pub fn query_param(name: &str) -> Option<String> {
 }
 
 /// The standalone page follows the article: `<html lang>`, the document's
-/// title, and `?lang=` so a reader can share the version they read (without
-/// a new history entry; not on a published page, whose own URL is that).
-pub fn reflect_standalone(lang: &str, title: &str, query: bool) {
+/// title, and `?lang=` (the language, or the pair `choice`) so a reader can
+/// share what they read (without a new history entry; not on a published
+/// page, whose own URL is that).
+pub fn reflect_standalone(lang: &str, title: &str, choice: &str, query: bool) {
     let Some(window) = window() else { return };
     if let Some(document) = window.document() {
         if let Some(html) = document.document_element() {
@@ -216,13 +217,119 @@ pub fn reflect_standalone(lang: &str, title: &str, query: bool) {
     let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else {
         return;
     };
-    if !query || url.search_params().get("lang").as_deref() == Some(lang) {
+    if !query || url.search_params().get("lang").as_deref() == Some(choice) {
         return;
     }
-    url.search_params().set("lang", lang);
+    url.search_params().set("lang", choice);
+    replace_url(&window, &url.href());
+}
+
+/// Replaces the page's URL, keeping its history state.
+fn replace_url(window: &web_sys::Window, url: &str) {
     if let Ok(history) = window.history() {
         let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-        let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
+        let _ = history.replace_state_with_url(&state, "", Some(url));
+    }
+}
+
+/// The page's fragment (`#…`, decoded), when it has one.
+#[must_use]
+pub fn fragment() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    let decoded = js_sys::decode_uri_component(&hash).ok().map(String::from);
+    Some(decoded.unwrap_or(hash)).filter(|h| h.len() > 1)
+}
+
+/// Calls `on_change` with the page's fragment after each `hashchange`;
+/// listens as long as the value returned lives.
+#[must_use]
+pub fn on_hash_change(on_change: impl Fn(String) + 'static) -> Option<gloo_events::EventListener> {
+    let window = window()?;
+    Some(gloo_events::EventListener::new(
+        &window,
+        "hashchange",
+        move |_| on_change(fragment().unwrap_or_default()),
+    ))
+}
+
+/// The page's URL with `fragment` in place of its own.
+fn page_url_with(window: &web_sys::Window, fragment: &str) -> Option<String> {
+    let href = window.location().href().ok()?;
+    let page = href.split('#').next().unwrap_or(&href);
+    Some(format!("{page}{fragment}"))
+}
+
+/// Copies the page's URL with `fragment` to the clipboard, where the
+/// browser allows it; `on_copied` once it is there.
+pub fn copy_link(fragment: &str, on_copied: impl FnOnce() + 'static) {
+    let Some(window) = window() else { return };
+    let Some(url) = page_url_with(&window, fragment) else {
+        return;
+    };
+    // `navigator.clipboard` is missing where the page is not secure.
+    let clipboard = window.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return;
+    }
+    let promise = clipboard.write_text(&url);
+    wasm_bindgen_futures::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            on_copied();
+        }
+    });
+}
+
+/// Puts `fragment` in the page's address, without scrolling or a history
+/// entry (the standalone page's own address only).
+pub fn set_fragment(fragment: &str) {
+    let Some(window) = window() else { return };
+    if let Some(url) = page_url_with(&window, fragment) {
+        replace_url(&window, &url);
+    }
+}
+
+/// Scrolls to the block `block` under `root`, when this widget is the first
+/// on the page to hold it (every widget marks it; one scrolls).
+pub fn go_to_block(root: &Element, block: &str) {
+    let Ok(Some(element)) = root.query_selector(&format!("[data-block-id=\"{block}\"]")) else {
+        return;
+    };
+    let link = element
+        .query_selector(".lc-block__link")
+        .ok()
+        .flatten()
+        .and_then(|link| link.get_attribute("href"))
+        .map(|href| {
+            format!(
+                "[href=\"{}\"]",
+                href.replace('\\', "\\\\").replace('"', "\\\"")
+            )
+        });
+    if link.is_none_or(|selector| crate::widgets::is_first_holding(root, &selector)) {
+        scroll_to(&element);
+    }
+}
+
+/// The key under which the reader's settings are stored.
+pub const SETTINGS_KEY: &str = "lectern:settings";
+
+/// The reader's stored settings, where storage is allowed and holds them.
+#[must_use]
+pub fn stored_settings() -> Option<crate::settings::Settings> {
+    let text = storage()?.get_item(SETTINGS_KEY).ok()??;
+    let value = js_sys::JSON::parse(&text).ok()?;
+    let field = |key: &str| js_sys::Reflect::get(&value, &key.into()).ok();
+    Some(crate::settings::Settings::from_stored(
+        field("size").and_then(|v| v.as_f64()),
+        field("font").and_then(|v| v.as_string()).as_deref(),
+        field("theme").and_then(|v| v.as_string()).as_deref(),
+    ))
+}
+
+/// Stores the reader's settings; does nothing where storage is blocked.
+pub fn store_settings(settings: crate::settings::Settings) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(SETTINGS_KEY, &settings.to_json());
     }
 }
 

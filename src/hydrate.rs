@@ -39,7 +39,8 @@ fn skip_text(nodes: &mut VecDeque<Node>) {
 
 /// Whether `view` can hydrate the front of `nodes` (which it consumes),
 /// by the rules of Yew 0.23's hydration: an element must be an element of
-/// the same tag whose children fit and leave nothing but text; a text takes
+/// the same tag whose children fit and leave nothing but text (an input:
+/// none at all); a text takes
 /// a text node when there is one (and is created otherwise); a list takes
 /// its children in order; anything else (a component, a raw node) is not
 /// checked here, so it does not fit.
@@ -53,8 +54,10 @@ fn fits(view: &VNode, nodes: &mut VecDeque<Node>) -> bool {
             if !element.tag_name().eq_ignore_ascii_case(tag.tag()) {
                 return false;
             }
+            // An `<input>` holds no children (Yew keeps its value and
+            // checked state instead).
             let Some(inner) = tag.children() else {
-                return false;
+                return element.first_element_child().is_none();
             };
             let mut inside = children(&element);
             let ok = fits(inner, &mut inside);

@@ -78,6 +78,22 @@ pub struct Strings {
     pub not_an_article: &'static str,
     /// `{}` is the date the copy was saved.
     pub saved_copy: &'static str,
+    /// Labels the selector's choices of two languages at once (对照).
+    pub side_by_side: &'static str,
+    /// A block's link, for screen readers.
+    pub link_to_paragraph: &'static str,
+    /// Said politely once a block's link is copied.
+    pub link_copied: &'static str,
+    /// The reader's settings: the button, then each group and its choices.
+    pub settings: &'static str,
+    pub text_size: &'static str,
+    pub sizes: [&'static str; 5],
+    pub typeface: &'static str,
+    /// Serif, sans-serif.
+    pub typefaces: [&'static str; 2],
+    pub theme: &'static str,
+    /// Auto, light, sepia, dark.
+    pub themes: [&'static str; 4],
 }
 
 static EN: Strings = Strings {
@@ -103,6 +119,16 @@ static EN: Strings = Strings {
     too_large: "This article is too large to show.",
     not_an_article: "This is not an article Lectern can read.",
     saved_copy: "Saved copy from {}.",
+    side_by_side: "Side by side",
+    link_to_paragraph: "Link to this paragraph",
+    link_copied: "Link copied",
+    settings: "Reading settings",
+    text_size: "Text size",
+    sizes: ["Smallest", "Small", "Medium", "Large", "Largest"],
+    typeface: "Typeface",
+    typefaces: ["Serif", "Sans-serif"],
+    theme: "Theme",
+    themes: ["Auto", "Light", "Sepia", "Dark"],
 };
 
 static ZH_HANS: Strings = Strings {
@@ -128,6 +154,16 @@ static ZH_HANS: Strings = Strings {
     too_large: "这篇文章太大，无法显示。",
     not_an_article: "这不是 Lectern 能读取的文章。",
     saved_copy: "这是 {} 保存的副本。",
+    side_by_side: "对照",
+    link_to_paragraph: "链接到此段",
+    link_copied: "链接已复制",
+    settings: "阅读设置",
+    text_size: "字号",
+    sizes: ["最小", "小", "中", "大", "最大"],
+    typeface: "字体",
+    typefaces: ["衬线", "无衬线"],
+    theme: "主题",
+    themes: ["自动", "浅色", "米黄", "深色"],
 };
 
 static ZH_HANT: Strings = Strings {
@@ -153,6 +189,16 @@ static ZH_HANT: Strings = Strings {
     too_large: "這篇文章太大，無法顯示。",
     not_an_article: "這不是 Lectern 能讀取的文章。",
     saved_copy: "這是 {} 儲存的副本。",
+    side_by_side: "對照",
+    link_to_paragraph: "連結到此段",
+    link_copied: "連結已複製",
+    settings: "閱讀設定",
+    text_size: "字級",
+    sizes: ["最小", "小", "中", "大", "最大"],
+    typeface: "字體",
+    typefaces: ["襯線", "無襯線"],
+    theme: "主題",
+    themes: ["自動", "淺色", "米黃", "深色"],
 };
 
 impl Strings {
@@ -251,6 +297,15 @@ pub struct Preferences<'a> {
     pub stored: Option<&'a str>,
     /// `navigator.languages`.
     pub browser: &'a [String],
+}
+
+/// The two languages of a pair (对照): `FIRST+SECOND`, or `FIRST SECOND`
+/// as a URL query's `+` decodes; `None` for a single language.
+#[must_use]
+pub fn split_pair(tag: &str) -> Option<(&str, &str)> {
+    let (first, second) = tag.trim().split_once(['+', ' '])?;
+    let (first, second) = (first.trim(), second.trim());
+    (!first.is_empty() && !second.is_empty()).then_some((first, second))
 }
 
 /// Chooses the version to show: the explicit language, else the stored

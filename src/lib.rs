@@ -19,7 +19,9 @@ pub mod model;
 pub mod reader;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod render;
+pub mod settings;
 pub mod views;
+pub mod widgets;
 
 pub use reader::state::Prefs;
 pub use reader::{Reader, ReaderProps};

@@ -84,12 +84,16 @@ impl WidgetHandle {
     }
 }
 
-/// The reader's own preferences, from the browser (the stored choice only
+/// The reader's own preferences, from the browser (what is stored only
 /// where the widget may use storage).
 fn prefs(storage: bool) -> Rc<Prefs> {
     Rc::new(Prefs {
         stored: storage.then(crate::browser::stored_language).flatten(),
         browser: crate::browser::browser_languages(),
+        // Chosen on this page already, else stored.
+        settings: crate::widgets::settings()
+            .or_else(|| storage.then(crate::browser::stored_settings).flatten())
+            .unwrap_or_default(),
     })
 }
 

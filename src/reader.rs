@@ -14,7 +14,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use self::state::{Action, After, Prefs, State, Why};
+use self::state::{Action, After, Prefs, Source, State, Why};
+use crate::settings::Theme;
 use crate::views::article::{article_view, ArticleViewProps, Handlers, Refs};
 use crate::views::back_to_top::BackToTop;
 use crate::views::status::{load_failed, skeleton};
@@ -131,8 +132,14 @@ pub fn reader_view(state: &State, view: &ReaderView<'_>) -> Html {
     let body = match (&state.shown, failed) {
         (Some(shown), failed) => {
             let notice_at_related = matches!(&failed, Some((_, Why::Related)));
+            let choice = state.current_choice().unwrap_or_default();
             article_view(&ArticleViewProps {
                 article: &shown.doc,
+                second: state.second.as_ref().map(|s| &*s.doc),
+                choice: &choice,
+                target: state.target(),
+                settings: state.settings,
+                settings_open: state.settings_open,
                 heading_level: HeadingLevel::new(view.props.heading_level),
                 pages: view.props.pages.as_deref(),
                 id_prefix: view.id_prefix,
@@ -149,8 +156,26 @@ pub fn reader_view(state: &State, view: &ReaderView<'_>) -> Html {
         (None, Some((alert, _))) => alert,
         (None, None) => skeleton(ui),
     };
+    let settings = state.settings;
+    // Said once a block's link is copied; a second copy changes the text
+    // (a no-break space) so that it is said again.
+    let said = (state.copied > 0).then(|| {
+        let nbsp = if state.copied.is_multiple_of(2) {
+            "\u{a0}"
+        } else {
+            ""
+        };
+        format!("{}{nbsp}", ui.strings().link_copied)
+    });
     html! {
-        <div class="lectern" id={view.id_prefix.to_owned()} ref={view.refs.root.clone()}>{ body }</div>
+        <div class="lectern" id={view.id_prefix.to_owned()} ref={view.refs.root.clone()}
+            data-theme={settings.theme.map(Theme::name)}
+            data-size={settings.size_name()}
+            data-font={settings.sans.map(|sans| if sans { "sans" } else { "serif" })}
+            data-pair={state.second.is_some().then_some("")}>
+            { body }
+            <p class="lc-visually-hidden" role="status">{ for said }</p>
+        </div>
     }
 }
 
@@ -179,10 +204,27 @@ pub fn Reader(props: &ReaderProps) -> Html {
         })
     };
 
-    // The command channel, for the JS API.
+    // The command channel, for the JS API; the widget's place among the
+    // page's widgets (settings, fragments); and the page's fragment, now
+    // and on every `hashchange`.
     {
         let (on_ready, dispatch) = (props.on_ready.clone(), (*dispatch).clone());
-        use_effect_with((), move |()| on_ready.emit(dispatch));
+        let root = refs.root.clone();
+        use_effect_with((), move |()| {
+            on_ready.emit(dispatch.clone());
+            let registration = crate::widgets::register(root, dispatch.clone());
+            let to_fragment = move |fragment| Action::Fragment {
+                fragment,
+                scroll: true,
+            };
+            if let Some(fragment) = crate::browser::fragment() {
+                dispatch.emit(to_fragment(fragment));
+            }
+            let listener = crate::browser::on_hash_change(move |fragment| {
+                dispatch.emit(to_fragment(fragment));
+            });
+            move || drop((registration, listener))
+        });
     }
 
     // The one place that loads documents: the request the state waits for,
@@ -272,43 +314,74 @@ pub fn Reader(props: &ReaderProps) -> Html {
         });
     }
 
-    // Once a document has rendered: keep the passage or focus the title,
-    // update the standalone page, and prefetch the other versions when idle.
+    // Once a document is shown: tell the host, and prefetch the other
+    // versions when idle.
     {
-        let (refs, cache) = (refs.clone(), cache.clone());
-        let (standalone, fence, on_load) =
-            (props.standalone, props.fence.clone(), props.on_load.clone());
-        let published = props.pages.is_some();
+        let (cache, fence, on_load) = (cache.clone(), props.fence.clone(), props.on_load.clone());
         let shown = state
             .shown
             .as_ref()
-            .map(|s| (s.doc.clone(), state.after.clone(), state.shows, s.source));
+            .map(|s| (s.doc.clone(), state.shows, s.source));
+        let partner = state.second.as_ref().map(|s| s.doc.clone());
         // While a version is on its way (a pre-render in another language
         // than the reader's), prefetching waits for it.
         let nothing_pending = state.pending.is_none();
-        use_effect_with(shown, move |shown| {
-            if let Some((doc, after, _, source)) = shown {
+        use_effect_with((shown, partner), move |(shown, partner)| {
+            let docs = shown.iter().map(|(doc, _, source)| (doc, *source));
+            for (doc, source) in docs.chain(partner.iter().map(|p| (p, Source::Network))) {
                 on_load.emit((doc.id.to_string(), doc.lang.to_string(), source.name()));
-                match after {
-                    After::KeepPassage(passage) => {
-                        if let Some(root) = refs.root.cast::<web_sys::Element>() {
-                            crate::browser::restore_passage(&root, passage);
-                        }
+            }
+            if let (Some((doc, _, _)), true) = (shown, nothing_pending) {
+                prefetch_when_idle(doc, &cache, &fence);
+            }
+        });
+    }
+
+    // Once the view has rendered: keep the passage, focus the title or go
+    // to the targeted block.
+    {
+        let refs = refs.clone();
+        let after = (
+            state.after.clone(),
+            state.afters,
+            state.target().map(str::to_owned),
+        );
+        use_effect_with(after, move |(after, _, target)| {
+            let root = refs.root.cast::<web_sys::Element>();
+            match (after, root) {
+                (After::KeepPassage(passage), Some(root)) => {
+                    crate::browser::restore_passage(&root, passage);
+                }
+                (After::FocusTitle, _) => {
+                    if let Some(title) = refs.title.cast::<web_sys::Element>() {
+                        crate::browser::scroll_to(&title);
+                        crate::browser::focus_without_scroll(&title);
                     }
-                    After::FocusTitle => {
-                        if let Some(title) = refs.title.cast::<web_sys::Element>() {
-                            crate::browser::scroll_to(&title);
-                            crate::browser::focus_without_scroll(&title);
-                        }
+                }
+                (After::ScrollToTarget, Some(root)) => {
+                    if let Some(block) = target {
+                        crate::browser::go_to_block(&root, block);
                     }
-                    After::Nothing => {}
                 }
-                if standalone {
-                    crate::browser::reflect_standalone(doc.lang.as_str(), &doc.title, !published);
-                }
-                if nothing_pending {
-                    prefetch_when_idle(doc, &cache, &fence);
-                }
+                _ => {}
+            }
+        });
+    }
+
+    // The standalone page follows what is on screen: its language, title
+    // and `?lang=`.
+    {
+        let (standalone, published) = (props.standalone, props.pages.is_some());
+        let page = state.shown.as_ref().map(|s| {
+            (
+                s.doc.lang.to_string(),
+                s.doc.title.clone(),
+                state.current_choice().unwrap_or_default(),
+            )
+        });
+        use_effect_with(page, move |page| {
+            if let (Some((lang, title, choice)), true) = (page, standalone) {
+                crate::browser::reflect_standalone(lang, title, choice, !published);
             }
         });
     }
@@ -373,13 +446,43 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let handlers = use_memo((), |()| {
         let on_select_language = {
             let (dispatch, on_change) = ((*dispatch).clone(), props.on_language_change.clone());
-            let storage = props.storage;
+            let (storage, root) = (props.storage, refs.root.clone());
             Callback::from(move |lang: String| {
                 if storage {
                     crate::browser::store_language(&lang);
                 }
                 on_change.emit(lang.clone());
-                dispatch.emit(Action::ChooseLanguage(lang));
+                let passage = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|root| crate::browser::passage_in_view(&root));
+                dispatch.emit(Action::ChooseLanguage(lang, passage));
+            })
+        };
+        // A block's link: marked, copied (and said), and on the standalone
+        // page the address; an embed never touches its host's URL.
+        let on_link = {
+            let (dispatch, standalone) = ((*dispatch).clone(), props.standalone);
+            Callback::from(move |fragment: String| {
+                let copied = dispatch.reform(|()| Action::Copied);
+                crate::browser::copy_link(&fragment, move || copied.emit(()));
+                if standalone {
+                    crate::browser::set_fragment(&fragment);
+                }
+                dispatch.emit(Action::Fragment {
+                    fragment,
+                    scroll: false,
+                });
+            })
+        };
+        // Every widget on the page takes them at once; kept where the
+        // widget may use storage.
+        let on_settings = {
+            let storage = props.storage;
+            Callback::from(move |settings: crate::settings::Settings| {
+                crate::widgets::apply_settings(settings);
+                if storage {
+                    crate::browser::store_settings(settings);
+                }
             })
         };
         let on_back_to_top = {
@@ -394,10 +497,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }
             })
         };
-        let on_close_bio = {
-            let (dispatch, button) = ((*dispatch).clone(), refs.bio_button.clone());
+        // Escape closes a panel and gives focus back to its button.
+        let closing = |action: Action, button: &NodeRef| {
+            let (dispatch, button) = ((*dispatch).clone(), button.clone());
             Callback::from(move |()| {
-                dispatch.emit(Action::CloseBio);
+                dispatch.emit(action.clone());
                 if let Some(button) = button.cast::<web_sys::Element>() {
                     crate::browser::focus_without_scroll(&button);
                 }
@@ -408,7 +512,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             on_open_related: Callback::noop(),
             on_back_to_top,
             on_toggle_bio: dispatch.reform(|()| Action::ToggleBio),
-            on_close_bio,
+            on_close_bio: closing(Action::CloseBio, &refs.bio_button),
+            on_link,
+            on_toggle_settings: dispatch.reform(|()| Action::ToggleSettings),
+            on_close_settings: closing(Action::CloseSettings, &refs.settings_button),
+            on_settings,
         }
     });
     // Opening a related article reads the article on screen.

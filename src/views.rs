@@ -13,6 +13,7 @@ pub mod header;
 pub mod inline;
 pub mod language_selector;
 pub mod related;
+pub mod settings;
 pub mod status;
 
 /// A checked article as the views share it. Two are equal when they are the
@@ -41,6 +42,28 @@ impl PartialEq for Doc {
     fn eq(&self, other: &Self) -> bool {
         std::rc::Rc::ptr_eq(&self.0, &other.0)
     }
+}
+
+/// Whether a click is a plain one (the main button, no modifier): modified
+/// clicks on a link open it as a link does, so the widget leaves them alone.
+#[must_use]
+pub fn plain_click(e: &yew::MouseEvent) -> bool {
+    !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0)
+}
+
+/// A panel's `keydown`: Escape, while it is `open`, calls `on_close`.
+#[must_use]
+pub fn escape_closes(
+    open: bool,
+    on_close: &yew::Callback<()>,
+) -> yew::Callback<yew::KeyboardEvent> {
+    let on_close = on_close.clone();
+    yew::Callback::from(move |e: yew::KeyboardEvent| {
+        if e.key() == "Escape" && open {
+            e.stop_propagation();
+            on_close.emit(());
+        }
+    })
 }
 
 /// A heading level, 1 to 6.

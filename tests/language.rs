@@ -55,12 +55,24 @@ async fn choices_are_labelled_in_their_own_language_with_the_current_marked() {
             Some(format!("?lang={lang}")),
         )
     };
+    // Then the pairs (对照), labelled with both versions' labels, English
+    // with each Chinese version.
+    let pair = |label: &str, tag: &str| {
+        (
+            label.to_owned(),
+            None,
+            None,
+            Some(format!("?lang={}", tag.replace('+', "%2B"))),
+        )
+    };
     assert_eq!(
         labels,
         vec![
             link("English", "en", true),
             link("简体", "zh-Hans", false),
             link("繁體", "zh-Hant", false),
+            pair("English\u{a0}+\u{a0}简体", "en+zh-Hans"),
+            pair("English\u{a0}+\u{a0}繁體", "en+zh-Hant"),
         ]
     );
 }

@@ -13,6 +13,12 @@
 //!  pre-render (init)         -- preferred elsewhere      pre-render, pending Version
 //!  article A                 ChooseLanguage / SetLang.   A, pending Version (A stays)
 //!  article A, pending        Loaded                      article B, passage kept / title focused
+//!  article A                 Choose A+B (对照)            A, pending Partner (A stays alone)
+//!  article A, pending Partner Loaded                     A beside B, passage kept
+//!  article A, pending Partner Failed                     A alone + inline alert, Retry
+//!  A beside B                Choose A / Choose B         A alone / B alone, passage kept (no request)
+//!  any                       Fragment (load, hashchange) target marked; scrolled to (first widget)
+//!  any                       Settings / ToggleSettings   every widget's settings / the panel
 //!  article A, pending        Failed                      A + inline alert, Retry; choices work
 //!  any, failure              Retry                       same, pending the failed request again
 //!  article A                 OpenRelated / Navigate      A, pending Related / History
@@ -23,12 +29,16 @@
 //! its versions are known: at init from a pre-rendered document, otherwise
 //! when the first document arrives (which is then not shown when another
 //! version is preferred). `SetLanguage` goes through the same negotiation.
+//! A pair (`en+zh-Hans`, `reading.md`) is negotiated part by part: the
+//! first language is the document shown, the second its partner, fetched
+//! through the same loader (so the same fence, checks and failures).
 
 use std::rc::Rc;
 
 use crate::error::LoadError;
-use crate::i18n::{negotiate, Preferences, UiLang};
+use crate::i18n::{best_match, negotiate, split_pair, Preferences, UiLang};
 use crate::model::Article;
+use crate::settings::Settings;
 use crate::views::Doc;
 
 /// Where the document on screen came from.
@@ -73,6 +83,8 @@ pub enum Why {
     Related,
     /// Back or Forward on the standalone page.
     History,
+    /// The second version of a pair, beside the one on screen.
+    Partner,
 }
 
 /// A document being loaded. Only the request with the current ticket may
@@ -103,13 +115,16 @@ pub struct Passage {
     pub top: f64,
 }
 
-/// What to do once the next document has rendered.
+/// What to do once the next view has rendered.
 #[derive(Clone, PartialEq, Debug, Default)]
 pub enum After {
     #[default]
     Nothing,
     KeepPassage(Passage),
     FocusTitle,
+    /// Scroll to the targeted block (when this widget is the first on
+    /// the page to hold it).
+    ScrollToTarget,
 }
 
 /// The reader's own preferences, read from the browser by whoever mounts
@@ -121,21 +136,30 @@ pub struct Prefs {
     pub stored: Option<String>,
     /// `navigator.languages`.
     pub browser: Vec<String>,
+    /// The reader's settings (stored, or chosen earlier on this page).
+    pub settings: Settings,
 }
 
 /// Everything the Reader shows and waits for.
+// The flags are independent parts of the view (panels open, where the
+// reader scrolls), not states of one thing.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, PartialEq, Debug)]
 pub struct State {
     pub shown: Option<Shown>,
+    /// The version beside `shown` (对照).
+    pub second: Option<Shown>,
     pub pending: Option<Request>,
     pub failure: Option<Failure>,
     /// The language asked for (attribute, `setLanguage`, the reader's
     /// choice); `None` negotiates from `prefs`.
     pub wanted: Option<String>,
     pub prefs: Rc<Prefs>,
-    /// Counts the documents shown, so that [`After`] runs once per document.
+    /// Counts the documents shown (`lectern:load` once per document).
     pub shows: u32,
     pub after: After,
+    /// Counts the times [`After`] was set, so that it runs once each.
+    pub afters: u32,
     pub bio_open: bool,
     pub header_out_of_view: bool,
     /// The reader's last scroll went up: back-to-top floats over the text
@@ -143,6 +167,13 @@ pub struct State {
     pub scrolling_up: bool,
     /// The date of the saved copy on screen, as the reader reads it.
     pub saved: Option<String>,
+    /// The page's fragment, which may target one of the article's blocks
+    /// (`#lectern-ARTICLE-BLOCK`).
+    pub fragment: Option<String>,
+    /// Counts the links copied (each is announced).
+    pub copied: u32,
+    pub settings: Settings,
+    pub settings_open: bool,
     tickets: u32,
 }
 
@@ -163,8 +194,9 @@ pub enum Action {
         error: LoadError,
         saved: Option<(Doc, String)>,
     },
-    /// The reader chose a version in the selector (an exact tag).
-    ChooseLanguage(String),
+    /// The reader chose a version or a pair in the selector (exact tags),
+    /// with the passage in view when they did.
+    ChooseLanguage(String, Option<Passage>),
     /// The host asked for a language (`setLanguage`): negotiated, `auto`
     /// included.
     SetLanguage(String),
@@ -177,12 +209,29 @@ pub enum Action {
     CloseBio,
     HeaderOutOfView(bool),
     ScrollingUp(bool),
+    /// The page's fragment: on load and `hashchange` (`scroll`: go to its
+    /// block), or a block's link activated (marked where it is).
+    Fragment {
+        fragment: String,
+        scroll: bool,
+    },
+    /// A block's link was copied.
+    Copied,
+    ToggleSettings,
+    CloseSettings,
+    /// The reader's settings changed (in this widget or another).
+    Settings(Settings),
 }
 
 fn explicit(lang: Option<&str>) -> Option<String> {
     lang.map(str::trim)
         .filter(|l| !l.is_empty() && !l.eq_ignore_ascii_case("auto"))
         .map(str::to_owned)
+}
+
+/// The first language of a pair, or the single language.
+fn first_of(tag: &str) -> &str {
+    split_pair(tag).map_or(tag, |(a, _)| a)
 }
 
 /// The URL of the article's version in `lang`.
@@ -203,16 +252,22 @@ impl State {
     pub fn new(src: &str, lang: Option<&str>, prefs: Rc<Prefs>, initial: Option<Doc>) -> Self {
         let mut state = Self {
             shown: None,
+            second: None,
             pending: None,
             failure: None,
             wanted: explicit(lang),
-            prefs,
+            prefs: Rc::clone(&prefs),
             shows: 0,
             after: After::Nothing,
+            afters: 0,
             bio_open: false,
             header_out_of_view: false,
             scrolling_up: false,
             saved: None,
+            fragment: None,
+            copied: 0,
+            settings: prefs.settings,
+            settings_open: false,
             tickets: 0,
         };
         match initial {
@@ -224,8 +279,9 @@ impl State {
                     source: Source::Prerender,
                 });
                 state.shows = 1;
-                if let Some(href) = preferred {
-                    state.request(href, Why::Version, false);
+                match preferred {
+                    Some(href) => state.request(href, Why::Version, false),
+                    None => state.find_partner(None),
                 }
             }
             None => state.request(src.to_owned(), Why::First, true),
@@ -243,24 +299,90 @@ impl State {
         });
     }
 
-    /// The URL of the version the reader prefers, when it is not `article`.
+    /// The languages the reader wants for `article`: the version to show
+    /// and, for a pair, the version beside it. A pair counts where it is
+    /// the choice that decides (asked for, else stored) and its first
+    /// language is the one chosen.
     #[must_use]
-    pub fn preferred(&self, article: &Article) -> Option<String> {
+    pub fn languages<'a>(&self, article: &'a Article) -> (&'a str, Option<&'a str>) {
         let available: Vec<&str> = article
             .translations
             .iter()
             .filter(|t| t.href.is_some())
             .map(|t| t.lang.as_str())
             .collect();
+        let (wanted, stored) = (self.wanted.as_deref(), self.prefs.stored.as_deref());
         let prefs = Preferences {
-            explicit: self.wanted.as_deref(),
-            stored: self.prefs.stored.as_deref(),
+            explicit: wanted.map(first_of),
+            stored: stored.map(first_of),
             browser: &self.prefs.browser,
         };
         let chosen = negotiate(&prefs, &available, article.lang.as_str());
+        let second = wanted
+            .or(stored)
+            .and_then(split_pair)
+            .filter(|(a, _)| best_match(a, &available) == Some(chosen))
+            .and_then(|(_, b)| best_match(b, &available))
+            .filter(|b| *b != chosen);
+        (chosen, second)
+    }
+
+    /// The URL of the version the reader prefers, when it is not `article`.
+    #[must_use]
+    pub fn preferred(&self, article: &Article) -> Option<String> {
+        let (chosen, _) = self.languages(article);
         (chosen != article.lang.as_str())
             .then(|| version_href(article, chosen))
             .flatten()
+    }
+
+    /// The choice the selector shows as current: the pair on screen, or the
+    /// version.
+    #[must_use]
+    pub fn current_choice(&self) -> Option<String> {
+        let shown = self.shown.as_ref()?;
+        Some(match &self.second {
+            Some(second) => format!("{}+{}", shown.doc.lang, second.doc.lang),
+            None => shown.doc.lang.to_string(),
+        })
+    }
+
+    /// The block the page's fragment targets in the article on screen.
+    #[must_use]
+    pub fn target(&self) -> Option<&str> {
+        let shown = self.shown.as_ref()?;
+        let block = self
+            .fragment
+            .as_deref()?
+            .strip_prefix("#lectern-")?
+            .strip_prefix(shown.doc.id.as_str())?
+            .strip_prefix('-')?;
+        crate::model::BlockId::parse(block).map(|_| block)
+    }
+
+    fn after(&mut self, after: After) {
+        self.after = after;
+        self.afters = self.afters.wrapping_add(1);
+    }
+
+    /// With `shown` on screen (and `before`, the document it replaced, in
+    /// hand): its partner when a pair is wanted, from what is already here
+    /// or requested.
+    fn find_partner(&mut self, before: Option<Shown>) {
+        let Some(shown) = &self.shown else { return };
+        let (first, second) = self.languages(&shown.doc);
+        let wanted = second.filter(|_| first == shown.doc.lang.as_str());
+        let Some(lang) = wanted else {
+            self.second = None;
+            return;
+        };
+        let same = |s: &Shown| s.doc.lang.as_str() == lang && s.doc.id == shown.doc.id;
+        let here = self.second.take().filter(same).or(before.filter(same));
+        if here.is_some() {
+            self.second = here;
+        } else if let Some(href) = version_href(&shown.doc, lang) {
+            self.request(href, Why::Partner, false);
+        }
     }
 
     /// The language the widget's own words are in: the article's, else the
@@ -271,8 +393,8 @@ impl State {
             return UiLang::for_tag(shown.doc.lang.as_str());
         }
         let prefs = Preferences {
-            explicit: self.wanted.as_deref(),
-            stored: self.prefs.stored.as_deref(),
+            explicit: self.wanted.as_deref().map(first_of),
+            stored: self.prefs.stored.as_deref().map(first_of),
             browser: &self.prefs.browser,
         };
         UiLang::for_tag(negotiate(&prefs, &["en", "zh-Hans", "zh-Hant"], "en"))
@@ -291,37 +413,7 @@ impl State {
                 ticket,
                 doc,
                 passage,
-            } => {
-                if !self.takes(ticket) {
-                    return self;
-                }
-                let Some(request) = self.pending.take() else {
-                    return self;
-                };
-                if request.negotiate {
-                    if let Some(href) = self.preferred(&doc).filter(|h| *h != request.url) {
-                        self.request(href, request.why, false);
-                        return self;
-                    }
-                }
-                let same_article = self.shown.as_ref().is_some_and(|s| s.doc.id == doc.id);
-                self.after = match request.why {
-                    Why::Version => passage.map_or(After::Nothing, After::KeepPassage),
-                    Why::Related => After::FocusTitle,
-                    Why::First | Why::History => After::Nothing,
-                };
-                if !same_article {
-                    self.bio_open = false;
-                }
-                self.shown = Some(Shown {
-                    doc,
-                    url: request.url,
-                    source: Source::Network,
-                });
-                self.shows = self.shows.wrapping_add(1);
-                self.failure = None;
-                self.saved = None;
-            }
+            } => self.loaded(ticket, doc, passage),
             Action::Failed {
                 ticket,
                 error,
@@ -344,33 +436,29 @@ impl State {
                     self.failure = Some(Failure { error, request });
                 }
             }
-            Action::ChooseLanguage(lang) => {
-                let target = self.shown.as_ref().and_then(|shown| {
-                    if shown.doc.lang.as_str() == lang {
-                        Some(None)
-                    } else {
-                        version_href(&shown.doc, &lang).map(Some)
-                    }
-                });
-                if let Some(target) = target {
+            Action::ChooseLanguage(lang, passage) => {
+                let Some(shown) = &self.shown else {
+                    return self;
+                };
+                // Only the versions the article offers.
+                let offered = |l: &str| shown.doc.translations.iter().any(|t| t.lang.as_str() == l);
+                let ok = match split_pair(&lang) {
+                    Some((a, b)) => offered(a) && offered(b) && a != b,
+                    None => offered(&lang),
+                };
+                if ok {
                     self.wanted = Some(lang);
-                    self.go_to_version(target);
+                    self.show_chosen(passage);
                 }
             }
             Action::SetLanguage(lang) => {
                 self.wanted = explicit(Some(&lang));
-                match &self.shown {
-                    Some(shown) => {
-                        let target = self.preferred(&shown.doc);
-                        self.go_to_version(target);
-                    }
+                if self.shown.is_some() {
+                    self.show_chosen(None);
+                } else if let Some(pending) = &mut self.pending {
                     // The first document is on its way: it is negotiated
                     // with this language when it arrives.
-                    None => {
-                        if let Some(pending) = &mut self.pending {
-                            pending.negotiate = true;
-                        }
-                    }
+                    pending.negotiate = true;
                 }
             }
             Action::OpenRelated(url) => self.request(url, Why::Related, true),
@@ -385,22 +473,104 @@ impl State {
             Action::CloseBio => self.bio_open = false,
             Action::HeaderOutOfView(out) => self.header_out_of_view = out,
             Action::ScrollingUp(up) => self.scrolling_up = up,
+            Action::Fragment { fragment, scroll } => {
+                self.fragment = Some(fragment);
+                if scroll && self.target().is_some() {
+                    self.after(After::ScrollToTarget);
+                }
+            }
+            Action::Copied => self.copied = self.copied.wrapping_add(1),
+            Action::ToggleSettings => self.settings_open = !self.settings_open,
+            Action::CloseSettings => self.settings_open = false,
+            Action::Settings(settings) => self.settings = settings,
         }
         self
     }
 
-    /// Requests the version at `target`, or (`None`) stays with the one
-    /// on screen, dropping a version request and its failure.
-    fn go_to_version(&mut self, target: Option<String>) {
+    /// The document for `ticket` arrived (see [`Action::Loaded`]).
+    fn loaded(&mut self, ticket: u32, doc: Doc, passage: Option<Passage>) {
+        if !self.takes(ticket) {
+            return;
+        }
+        let Some(request) = self.pending.take() else {
+            return;
+        };
+        if request.negotiate {
+            if let Some(href) = self.preferred(&doc).filter(|h| *h != request.url) {
+                self.request(href, request.why, false);
+                return;
+            }
+        }
         self.failure = None;
-        if let Some(url) = target {
+        let loaded = Shown {
+            doc,
+            url: request.url,
+            source: Source::Network,
+        };
+        if request.why == Why::Partner {
+            if self.shown.is_some() {
+                self.second = Some(loaded);
+                self.after(keep(passage));
+            }
+            return;
+        }
+        if self
+            .shown
+            .as_ref()
+            .is_none_or(|s| s.doc.id != loaded.doc.id)
+        {
+            self.bio_open = false;
+        }
+        let before = self.shown.replace(loaded);
+        self.shows = self.shows.wrapping_add(1);
+        self.saved = None;
+        let after = match request.why {
+            Why::Version => keep(passage),
+            Why::Related => After::FocusTitle,
+            _ if self.target().is_some() => After::ScrollToTarget,
+            _ => After::Nothing,
+        };
+        self.after(after);
+        self.find_partner(before);
+    }
+
+    /// Shows what the reader wants now (after a choice or `setLanguage`):
+    /// at once when it is on screen (the version, or its partner), else
+    /// requested; the passage in view stays where it is.
+    fn show_chosen(&mut self, passage: Option<Passage>) {
+        self.failure = None;
+        let Some(shown) = &self.shown else { return };
+        let lang = self.languages(&shown.doc).0.to_owned();
+        if shown.doc.lang.as_str() == lang {
+            self.pending = None;
+            let paired = self.second.is_some();
+            self.find_partner(None);
+            if paired && self.second.is_none() && self.pending.is_none() {
+                self.after(keep(passage));
+            }
+        } else if self
+            .second
+            .as_ref()
+            .is_some_and(|s| s.doc.lang.as_str() == lang)
+        {
+            // The partner becomes the version on screen.
+            self.pending = None;
+            let before = self.shown.take();
+            self.shown = self.second.take();
+            self.shows = self.shows.wrapping_add(1);
+            self.after(keep(passage));
+            self.find_partner(before);
+        } else if let Some(url) = version_href(&shown.doc, &lang) {
             if self.pending.as_ref().is_none_or(|p| p.url != url) {
                 self.request(url, Why::Version, false);
             }
-        } else {
-            self.pending = None;
         }
     }
+}
+
+/// Keep the passage, when there is one.
+fn keep(passage: Option<Passage>) -> After {
+    passage.map_or(After::Nothing, After::KeepPassage)
 }
 
 impl yew::Reducible for State {

@@ -7,13 +7,15 @@ use yew::prelude::*;
 
 use super::author_bio::{author_bio, AuthorBioProps};
 use super::back_to_top::{back_to_top, BackToTop};
-use super::body::article_body;
+use super::body::{article_body, BodyContext};
 use super::header::{article_header, ArticleHeaderProps};
 use super::language_selector::{language_selector, LanguageSelectorProps};
 use super::related::{related_strip, RelatedStripProps};
+use super::settings::{settings_panel, SettingsProps};
 use super::{HeadingLevel, RelatedMode};
 use crate::i18n::UiLang;
 use crate::model::Article;
+use crate::settings::Settings;
 
 /// The elements the Reader reaches into (focus, scrolling, observing).
 #[derive(Clone, Default, PartialEq)]
@@ -22,6 +24,7 @@ pub struct Refs {
     pub header: NodeRef,
     pub title: NodeRef,
     pub bio_button: NodeRef,
+    pub settings_button: NodeRef,
 }
 
 /// What the reader can do in the article.
@@ -32,11 +35,24 @@ pub struct Handlers {
     pub on_back_to_top: Callback<()>,
     pub on_toggle_bio: Callback<()>,
     pub on_close_bio: Callback<()>,
+    /// A block's link (its fragment).
+    pub on_link: Callback<String>,
+    pub on_toggle_settings: Callback<()>,
+    pub on_close_settings: Callback<()>,
+    pub on_settings: Callback<Settings>,
 }
 
 /// What [`article_view`] shows.
 pub struct ArticleViewProps<'a> {
     pub article: &'a Article,
+    /// The version beside it (对照).
+    pub second: Option<&'a Article>,
+    /// The choice on screen: the language, or the pair.
+    pub choice: &'a str,
+    /// The block the page's fragment targets.
+    pub target: Option<&'a str>,
+    pub settings: Settings,
+    pub settings_open: bool,
     pub heading_level: HeadingLevel,
     /// Each version's page (a URL with `{lang}`), where there are pages.
     pub pages: Option<&'a str>,
@@ -71,15 +87,23 @@ pub fn article_view(props: &ArticleViewProps<'_>) -> Html {
     html! {
         <article class="lc-article" lang={lang.clone()} aria-labelledby={title_id.clone()}>
             <div ref={props.refs.header.clone()}>
-                { article_header(&ArticleHeaderProps { article, level, title_id: &title_id,
+                { article_header(&ArticleHeaderProps { article, second: props.second, level, title_id: &title_id,
                     title_ref: &props.refs.title, page_origin: origin }) }
             </div>
-            if article.translations.len() > 1 {
-                { language_selector(&LanguageSelectorProps { article, current: &lang,
-                    pages: props.pages, on_select_language: &props.handlers.on_select_language }) }
-            }
+            <div class="lc-tools">
+                if article.translations.len() > 1 {
+                    { language_selector(&LanguageSelectorProps { article, current: &lang, choice: props.choice,
+                        pages: props.pages, on_select_language: &props.handlers.on_select_language }) }
+                }
+                { settings_panel(&SettingsProps { ui, id_prefix: props.id_prefix, settings: props.settings,
+                    open: props.settings_open, button_ref: &props.refs.settings_button,
+                    on_toggle: &props.handlers.on_toggle_settings, on_close: &props.handlers.on_close_settings,
+                    on_change: &props.handlers.on_settings }) }
+            </div>
             { notice_top }
-            <div class="lc-article__body">{ article_body(article, level, origin) }</div>
+            <div class="lc-article__body">{ article_body(article, props.second, &BodyContext { title_level: level,
+                origin, target: props.target, link_label: ui.strings().link_to_paragraph,
+                on_link: &props.handlers.on_link }) }</div>
             if !article.authors.is_empty() {
                 { author_bio(&AuthorBioProps { article, ui, id_prefix: props.id_prefix,
                     level: level.nested(1), page_origin: origin, open: props.bio_open,

@@ -31,15 +31,7 @@ pub fn author_bio(props: &AuthorBioProps<'_>) -> Html {
     let open = props.open;
     let panel_id = format!("{}-bio", props.id_prefix);
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && open {
-                e.stop_propagation();
-                on_close.emit(());
-            }
-        })
-    };
+    let onkeydown = super::escape_closes(open, props.on_close);
     let origin = props.page_origin;
     let tag = props.level.tag();
     let authors: Html = props

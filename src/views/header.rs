@@ -11,6 +11,9 @@ use crate::model::Article;
 /// What [`article_header`] shows.
 pub struct ArticleHeaderProps<'a> {
     pub article: &'a Article,
+    /// The version beside it (对照): its category, title and dek follow the
+    /// first's, each in its own language.
+    pub second: Option<&'a Article>,
     pub level: HeadingLevel,
     /// The title's id, which labels the article.
     pub title_id: &'a AttrValue,
@@ -25,12 +28,21 @@ pub fn article_header(props: &ArticleHeaderProps<'_>) -> Html {
     let article = props.article;
     let strings = UiLang::for_tag(article.lang.as_str()).strings();
     let origin = props.page_origin;
-    let category = article.category.as_ref().map(|c| match &c.href {
-        Some(href) => html! {
-            <a class="lc-article__category" href={href.to_string()} rel={rel_for(href, origin)}>{ c.name.clone() }</a>
-        },
-        None => html! { <span class="lc-article__category">{ c.name.clone() }</span> },
-    });
+    let second = props.second;
+    let lang2 = second.map(|s| s.lang.to_string());
+    let category = |a: &Article, lang: Option<String>| {
+        a.category.as_ref().map(|c| match &c.href {
+            Some(href) => html! {
+                <a class="lc-article__category" {lang} href={href.to_string()} rel={rel_for(href, origin)}>{ c.name.clone() }</a>
+            },
+            None => html! { <span class="lc-article__category" {lang}>{ c.name.clone() }</span> },
+        })
+    };
+    let dek = |a: &Article, lang: Option<String>| {
+        a.dek
+            .as_ref()
+            .map(|dek| html! { <p class="lc-article__dek" {lang}>{ dek.clone() }</p> })
+    };
     let authors: Html = article
         .authors
         .iter()
@@ -48,13 +60,16 @@ pub fn article_header(props: &ArticleHeaderProps<'_>) -> Html {
     let tag = props.level.tag();
     html! {
         <header class="lc-article__header">
-            { for category }
+            { for category(article, None) }
+            { for second.and_then(|s| category(s, lang2.clone())) }
             <@{tag} id={props.title_id.clone()} class="lc-article__title" tabindex="-1" ref={props.title_ref.clone()}>
                 { article.title.clone() }
+                if let Some(s) = second {
+                    <span class="lc-article__title2" lang={lang2.clone()}>{ s.title.clone() }</span>
+                }
             </@>
-            if let Some(dek) = &article.dek {
-                <p class="lc-article__dek">{ dek.clone() }</p>
-            }
+            { for dek(article, None) }
+            { for second.and_then(|s| dek(s, lang2)) }
             <p class="lc-article__meta">
                 <span class="lc-visually-hidden">{ strings.published }{ " " }</span>
                 { formatted_date(&article.published) }

@@ -94,6 +94,7 @@ pub fn props(src: &str) -> ReaderProps {
         prefs: std::rc::Rc::new(lectern::Prefs {
             stored: lectern::browser::stored_language(),
             browser: lectern::browser::browser_languages(),
+            settings: lectern::settings::Settings::default(),
         }),
         on_ready: yew::Callback::noop(),
         on_settled: yew::Callback::noop(),
