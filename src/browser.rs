@@ -193,15 +193,6 @@ pub fn restore_passage(root: &Element, passage: &Passage) {
     }
 }
 
-/// The value of `name` in the page's query string.
-#[must_use]
-pub fn query_param(name: &str) -> Option<String> {
-    let search = window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
-}
-
 /// The standalone page follows the article: `<html lang>`, the document's
 /// title, and `?lang=` (the language, or the pair `choice`) so a reader can
 /// share what they read (without a new history entry; not on a published

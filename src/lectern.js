@@ -15,7 +15,7 @@
 // it, around its own calls and on the window for calls from events and
 // timers, and says so in every widget and with `lectern:error`; later
 // mounts report it instead of staying blank.
-import init, { mount_widget, start_standalone } from './__GLUE__';
+import init, { mount_widget } from './__GLUE__';
 
 const STYLESHEET = new URL('./__CSS__', import.meta.url).href;
 // The same rules under the stable name, for pages with a pre-rendered article.
@@ -122,18 +122,64 @@ window.addEventListener('unhandledrejection', (event) => {
   if (ours(event.reason)) crashed(event.reason);
 });
 
+/** A heading level from 1 to 6, else `fallback`. */
+function level(value, fallback) {
+  const n = Number(value ?? fallback);
+  return Number.isInteger(n) && n >= 1 && n <= 6 ? n : fallback;
+}
+
+/** The value of `name` in the page's query string. */
+const query = (name) => new URLSearchParams(location.search).get(name) ?? undefined;
+
 function optionsFrom(element, options = {}) {
   const data = element.dataset;
-  const level = Number(options.headingLevel ?? data.lecternHeadingLevel ?? 2);
   return {
     src: options.src ?? data.lecternSrc,
     lang: options.lang ?? data.lecternLang ?? 'auto',
-    headingLevel: Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2,
+    headingLevel: level(options.headingLevel ?? data.lecternHeadingLevel, 2),
     related: options.related ?? data.lecternRelated ?? 'link',
     allow: options.allow ?? data.lecternAllow,
     credentials: options.credentials ?? data.lecternCredentials,
     storage: options.storage ?? data.lecternStorage,
+    pages: options.pages ?? data.lecternPages,
   };
+}
+
+/** `lectern:NAME` on `host`, bubbling out of the shadow root, with the
+ * event's detail from the wasm's three values. */
+const emitter = (host) => (name, a, b, c) =>
+  host.dispatchEvent(new CustomEvent(`lectern:${name}`, {
+    bubbles: true,
+    composed: true,
+    detail: name === 'load' ? { id: a, lang: b, source: c } : name === 'error' ? { message: a, saved: b } : { lang: a },
+  }));
+
+/** The JSON a pre-render carries under `root` (removed once read). */
+function inlineJson(root) {
+  const script = root.querySelector('script[type="application/json"][data-lectern-article]');
+  script?.remove();
+  return script?.textContent ?? undefined;
+}
+
+const FOCUSABLE = 'a[href], button, input, [tabindex]';
+/** Where focus is among `root`'s controls (-1: not under `root`). */
+function focusIndex(root) {
+  const active = root.getRootNode().activeElement;
+  return active && root.contains(active) ? [...root.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
+}
+/** Focuses `root`'s control at `index`, where focus was before the widget
+ * replaced what it had (a keyboard user stays on the same control). */
+function focusAt(root, index) {
+  if (index >= 0 && !root.contains(root.getRootNode().activeElement)) root.querySelectorAll(FOCUSABLE)[index]?.focus();
+}
+
+/** Mounts the wasm's widget in `container`: a pre-render there is hydrated
+ * or replaced (focus kept); returns its handle. */
+function mountIn(container, options) {
+  const at = focusIndex(container);
+  const widget = mount_widget(container, options);
+  focusAt(container, at);
+  return widget;
 }
 
 /** Mounts a widget on `element`; returns a handle with destroy() and setLanguage(lang). */
@@ -215,8 +261,29 @@ function mount(element, options = {}) {
       showCrash(container, element, declared);
       return;
     }
+    // The widget's own language, else what a pre-rendered language link
+    // asked the page for (`?lang=`).
+    const lang = String(opts.lang).trim().toLowerCase() === 'auto' ? query('lang') : String(opts.lang);
+    const json = declared ? inlineJson(container) : slot ? inlineJson(element) : undefined;
+    // A pre-render in the page (through the slot) gives way once the
+    // widget shows something: at once when it carried its JSON, else when
+    // the document has arrived.
+    const settled = slot && (() => {
+      if (!slot.isConnected) return;
+      const at = focusIndex(element);
+      slot.remove();
+      container.hidden = false;
+      focusAt(container, at);
+    });
     guard(() => {
-      widget = mount_widget(container, element, slot, opts);
+      widget = mountIn(container, {
+        ...opts,
+        src: new URL(opts.src, location.href).href,
+        lang,
+        json,
+        emit: emitter(element),
+        settled,
+      });
       for (const lang of pending.splice(0)) widget.set_language(lang);
     });
   }, (error) => {
@@ -256,10 +323,30 @@ function unmountWithin(node) {
 
 window.Lectern = Object.freeze({ mount });
 
+/** The standalone page: the element marked data-lectern-standalone, its
+ * title an h1, `?lang=` choosing the version and `?article=SLUG` another
+ * article beside the pre-rendered one (`../SLUG/en.json`), which is then
+ * replaced, never hydrated. The page lives as long as the widget. */
+function startStandalone(element) {
+  const data = element.dataset;
+  const src = new URL(data.lecternSrc, location.href).href;
+  const slug = query('article');
+  const other = slug && /^[a-z0-9-]{1,100}$/.test(slug) ? new URL(`../${slug}/en.json`, src).href : undefined;
+  mountIn(element, {
+    ...optionsFrom(element),
+    src: other ?? src,
+    lang: query('lang') ?? data.lecternLang,
+    headingLevel: level(data.lecternHeadingLevel, 1),
+    standalone: true,
+    json: other ? undefined : inlineJson(element),
+    emit: emitter(element),
+  });
+}
+
 const standalone = document.querySelector('[data-lectern-standalone]');
 if (standalone) {
   roots.set(standalone, standalone);
-  ready.then(() => guard(start_standalone));
+  ready.then(() => guard(() => startStandalone(standalone)));
   // A published page (lectern-cli publish): its blocks carry fragment ids,
   // and a language link to another version's page takes the passage in view
   // along (#lectern-ARTICLE-BLOCK), where the browser scrolls by itself.

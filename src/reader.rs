@@ -179,58 +179,176 @@ pub fn reader_view(state: &State, view: &ReaderView<'_>) -> Html {
     }
 }
 
-/// The widget.
-#[component]
-pub fn Reader(props: &ReaderProps) -> Html {
-    let state = use_reducer(|| initial_state(props));
-    let id_prefix = use_memo((), |()| {
-        props
-            .id_prefix
-            .as_ref()
-            .map_or_else(next_id_prefix, ToString::to_string)
-    });
-    let refs = use_memo((), |()| Refs::default());
-    let cache = use_mut_ref(|| {
+/// What the Reader keeps besides its state, made once: its element ids'
+/// prefix, the elements it reaches into, the documents it has, its command
+/// channel and what the reader can do.
+struct Local {
+    id_prefix: String,
+    refs: Refs,
+    cache: Cache,
+    dispatch: Callback<Action>,
+    handlers: Handlers,
+}
+
+impl Local {
+    fn new(props: &ReaderProps, dispatch: Callback<Action>) -> Self {
+        let refs = Refs::default();
         let mut cache = Documents::default();
         if let Some(doc) = &props.initial {
             cache.insert(props.src.to_string(), doc.clone());
         }
-        cache
-    });
-    let dispatch = {
+        Self {
+            id_prefix: props
+                .id_prefix
+                .as_ref()
+                .map_or_else(next_id_prefix, ToString::to_string),
+            handlers: handlers(props, &dispatch, &refs),
+            refs,
+            cache: Rc::new(std::cell::RefCell::new(cache)),
+            dispatch,
+        }
+    }
+}
+
+/// What the reader can do, as the views call it.
+fn handlers(props: &ReaderProps, dispatch: &Callback<Action>, refs: &Refs) -> Handlers {
+    let on_select_language = {
+        let (dispatch, on_change) = (dispatch.clone(), props.on_language_change.clone());
+        let (storage, root) = (props.storage, refs.root.clone());
+        Callback::from(move |lang: String| {
+            if storage {
+                crate::browser::store_language(&lang);
+            }
+            on_change.emit(lang.clone());
+            let passage = root
+                .cast::<web_sys::Element>()
+                .and_then(|root| crate::browser::passage_in_view(&root));
+            dispatch.emit(Action::ChooseLanguage(lang, passage));
+        })
+    };
+    // A block's link: marked, copied (and said), and on the standalone
+    // page the address; an embed never touches its host's URL.
+    let on_link = {
+        let (dispatch, standalone) = (dispatch.clone(), props.standalone);
+        Callback::from(move |fragment: String| {
+            let copied = dispatch.reform(|()| Action::Copied);
+            crate::browser::copy_link(&fragment, move || copied.emit(()));
+            if standalone {
+                crate::browser::set_fragment(&fragment);
+            }
+            dispatch.emit(Action::Fragment {
+                fragment,
+                scroll: false,
+            });
+        })
+    };
+    // Every widget on the page takes them at once; kept where the widget
+    // may use storage.
+    let on_settings = {
+        let storage = props.storage;
+        Callback::from(move |settings: crate::settings::Settings| {
+            crate::widgets::apply_settings(settings);
+            if storage {
+                crate::browser::store_settings(settings);
+            }
+        })
+    };
+    let on_back_to_top = {
+        let (root, title) = (refs.root.clone(), refs.title.clone());
+        Callback::from(move |()| {
+            if let (Some(root), Some(title)) = (
+                root.cast::<web_sys::Element>(),
+                title.cast::<web_sys::Element>(),
+            ) {
+                crate::browser::scroll_to(&root);
+                crate::browser::focus_without_scroll(&title);
+            }
+        })
+    };
+    // Escape closes a panel and gives focus back to its button.
+    let closing = |action: Action, button: &NodeRef| {
+        let (dispatch, button) = (dispatch.clone(), button.clone());
+        Callback::from(move |()| {
+            dispatch.emit(action.clone());
+            if let Some(button) = button.cast::<web_sys::Element>() {
+                crate::browser::focus_without_scroll(&button);
+            }
+        })
+    };
+    Handlers {
+        on_select_language,
+        on_open_related: Callback::noop(),
+        on_back_to_top,
+        on_toggle_bio: dispatch.reform(|()| Action::ToggleBio),
+        on_close_bio: closing(Action::CloseBio, &refs.bio_button),
+        on_link,
+        on_toggle_settings: dispatch.reform(|()| Action::ToggleSettings),
+        on_close_settings: closing(Action::CloseSettings, &refs.settings_button),
+        on_settings,
+    }
+}
+
+/// The widget: one state machine, one `Local`, and four effects (mounted,
+/// loading, shown, after a render).
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let state = use_reducer(|| initial_state(props));
+    let local = {
         let dispatcher = state.dispatcher();
         use_memo((), move |()| {
-            Callback::from(move |action| dispatcher.dispatch(action))
+            Local::new(
+                props,
+                Callback::from(move |action| dispatcher.dispatch(action)),
+            )
         })
     };
 
-    // The command channel, for the JS API; the widget's place among the
-    // page's widgets (settings, fragments); and the page's fragment, now
-    // and on every `hashchange`.
+    // Once mounted: the command channel (the JS API); the widget's place
+    // among the page's widgets (settings, fragments); the page's fragment,
+    // now and on every `hashchange`; on the standalone page, Back and
+    // Forward between articles opened in place. Unmounting ends them all
+    // and aborts every prefetch still in flight.
     {
-        let (on_ready, dispatch) = (props.on_ready.clone(), (*dispatch).clone());
-        let root = refs.root.clone();
+        let local = local.clone();
+        let (on_ready, standalone, src) =
+            (props.on_ready.clone(), props.standalone, props.src.clone());
         use_effect_with((), move |()| {
+            let dispatch = local.dispatch.clone();
             on_ready.emit(dispatch.clone());
-            let registration = crate::widgets::register(root, dispatch.clone());
-            let to_fragment = move |fragment| Action::Fragment {
-                fragment,
-                scroll: true,
+            let registration = crate::widgets::register(local.refs.root.clone(), dispatch.clone());
+            let fragment = {
+                let dispatch = dispatch.clone();
+                move |fragment| {
+                    dispatch.emit(Action::Fragment {
+                        fragment,
+                        scroll: true,
+                    });
+                }
             };
-            if let Some(fragment) = crate::browser::fragment() {
-                dispatch.emit(to_fragment(fragment));
+            if let Some(now) = crate::browser::fragment() {
+                fragment(now);
             }
-            let listener = crate::browser::on_hash_change(move |fragment| {
-                dispatch.emit(to_fragment(fragment));
-            });
-            move || drop((registration, listener))
+            let hash = crate::browser::on_hash_change(fragment);
+            let history = standalone
+                .then(|| {
+                    crate::browser::on_history_pop(&src, move |url| {
+                        dispatch.emit(Action::Navigate(url));
+                    })
+                })
+                .flatten();
+            move || {
+                drop((registration, hash, history));
+                for controller in local.cache.borrow_mut().2.drain(..) {
+                    controller.abort();
+                }
+            }
         });
     }
 
     // The one place that loads documents: the request the state waits for,
     // from the cache or the network.
     {
-        let (dispatch, cache, root) = ((*dispatch).clone(), cache.clone(), refs.root.clone());
+        let local = local.clone();
         let (on_error, fence) = (props.on_error.clone(), props.fence.clone());
         let storage = props.storage;
         let request = state
@@ -241,6 +359,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let current = Rc::new(Cell::new(true));
             let mut controller = None;
             if let Some((url, ticket, why)) = request.clone() {
+                let (dispatch, cache, root) = (
+                    local.dispatch.clone(),
+                    local.cache.clone(),
+                    local.refs.root.clone(),
+                );
                 let passage = move || {
                     root.cast::<web_sys::Element>()
                         .and_then(|root| crate::browser::passage_in_view(&root))
@@ -314,39 +437,80 @@ pub fn Reader(props: &ReaderProps) -> Html {
         });
     }
 
-    // Once a document is shown: tell the host, and prefetch the other
-    // versions when idle.
+    // Whenever something is shown: tell the host (`lectern:load` per
+    // document; settled); the standalone page follows (language, title,
+    // `?lang=`); the other versions are prefetched when idle (not while a
+    // version is on its way); back-to-top watches the header and the
+    // direction of scrolling (it floats only on the way back up).
     {
-        let (cache, fence, on_load) = (cache.clone(), props.fence.clone(), props.on_load.clone());
+        let local = local.clone();
+        let (on_load, on_settled, fence) = (
+            props.on_load.clone(),
+            props.on_settled.clone(),
+            props.fence.clone(),
+        );
+        let (standalone, published) = (props.standalone, props.pages.is_some());
         let shown = state
             .shown
             .as_ref()
             .map(|s| (s.doc.clone(), state.shows, s.source));
         let partner = state.second.as_ref().map(|s| s.doc.clone());
-        // While a version is on its way (a pre-render in another language
-        // than the reader's), prefetching waits for it.
+        let failed_alone = state.shown.is_none() && state.failure.is_some();
         let nothing_pending = state.pending.is_none();
-        use_effect_with((shown, partner), move |(shown, partner)| {
-            let docs = shown.iter().map(|(doc, _, source)| (doc, *source));
-            for (doc, source) in docs.chain(partner.iter().map(|p| (p, Source::Network))) {
-                on_load.emit((doc.id.to_string(), doc.lang.to_string(), source.name()));
-            }
-            if let (Some((doc, _, _)), true) = (shown, nothing_pending) {
-                prefetch_when_idle(doc, &cache, &fence);
-            }
-        });
+        use_effect_with(
+            (shown, partner, failed_alone),
+            move |(shown, partner, failed_alone)| {
+                let mut watch = None;
+                if let Some((doc, _, source)) = shown {
+                    let second = partner.iter().map(|p| (p, Source::Network));
+                    for (doc, source) in std::iter::once((doc, *source)).chain(second) {
+                        on_load.emit((doc.id.to_string(), doc.lang.to_string(), source.name()));
+                    }
+                    if standalone {
+                        let choice = partner.as_ref().map_or_else(
+                            || doc.lang.to_string(),
+                            |p| format!("{}+{}", doc.lang, p.lang),
+                        );
+                        crate::browser::reflect_standalone(
+                            doc.lang.as_str(),
+                            &doc.title,
+                            &choice,
+                            !published,
+                        );
+                    }
+                    if nothing_pending {
+                        prefetch_when_idle(doc, &local.cache, &fence);
+                    }
+                    let (dispatch, up) = (local.dispatch.clone(), local.dispatch.clone());
+                    watch = Some((
+                        crate::hooks::observe(&local.refs.header, move |out| {
+                            dispatch.emit(Action::HeaderOutOfView(out));
+                        }),
+                        crate::browser::on_scroll_direction(move |is_up| {
+                            up.emit(Action::ScrollingUp(is_up));
+                        }),
+                    ));
+                }
+                if shown.is_some() || *failed_alone {
+                    on_settled.emit(());
+                }
+                // Dropping the observation disconnects it.
+                move || drop(watch)
+            },
+        );
     }
 
     // Once the view has rendered: keep the passage, focus the title or go
     // to the targeted block.
     {
-        let refs = refs.clone();
+        let local = local.clone();
         let after = (
             state.after.clone(),
             state.afters,
             state.target().map(str::to_owned),
         );
         use_effect_with(after, move |(after, _, target)| {
+            let refs = &local.refs;
             let root = refs.root.cast::<web_sys::Element>();
             match (after, root) {
                 (After::KeepPassage(passage), Some(root)) => {
@@ -368,161 +532,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
         });
     }
 
-    // The standalone page follows what is on screen: its language, title
-    // and `?lang=`.
-    {
-        let (standalone, published) = (props.standalone, props.pages.is_some());
-        let page = state.shown.as_ref().map(|s| {
-            (
-                s.doc.lang.to_string(),
-                s.doc.title.clone(),
-                state.current_choice().unwrap_or_default(),
-            )
-        });
-        use_effect_with(page, move |page| {
-            if let (Some((lang, title, choice)), true) = (page, standalone) {
-                crate::browser::reflect_standalone(lang, title, choice, !published);
-            }
-        });
-    }
-
-    {
-        let on_settled = props.on_settled.clone();
-        let settled = state.shown.is_some() || state.failure.is_some();
-        use_effect_with(settled, move |settled| {
-            if *settled {
-                on_settled.emit(());
-            }
-        });
-    }
-
-    // Unmounting aborts every prefetch still in flight.
-    {
-        let cache = cache.clone();
-        use_effect_with((), move |()| {
-            move || {
-                for controller in cache.borrow_mut().2.drain(..) {
-                    controller.abort();
-                }
-            }
-        });
-    }
-
-    // Back-to-top shows once the header has scrolled out of view, and floats
-    // over the text only while the reader scrolls back up.
-    {
-        let (dispatch, header) = ((*dispatch).clone(), refs.header.clone());
-        let article = state.shown.as_ref().map(|s| s.doc.clone());
-        use_effect_with(article, move |_| {
-            let up = dispatch.clone();
-            let observer = crate::hooks::observe(&header, move |out| {
-                dispatch.emit(Action::HeaderOutOfView(out));
-            });
-            let scrolling = crate::browser::on_scroll_direction(move |is_up| {
-                up.emit(Action::ScrollingUp(is_up));
-            });
-            // Dropping the observation disconnects it.
-            #[allow(clippy::drop_non_drop)]
-            move || drop((observer, scrolling))
-        });
-    }
-
-    // The standalone page: Back and Forward move between articles opened in place.
-    {
-        let dispatch = (*dispatch).clone();
-        let (standalone, src) = (props.standalone, props.src.clone());
-        use_effect_with(standalone, move |standalone| {
-            let listener = standalone
-                .then(|| {
-                    crate::browser::on_history_pop(&src, move |url| {
-                        dispatch.emit(Action::Navigate(url));
-                    })
-                })
-                .flatten();
-            move || drop(listener)
-        });
-    }
-
-    let handlers = use_memo((), |()| {
-        let on_select_language = {
-            let (dispatch, on_change) = ((*dispatch).clone(), props.on_language_change.clone());
-            let (storage, root) = (props.storage, refs.root.clone());
-            Callback::from(move |lang: String| {
-                if storage {
-                    crate::browser::store_language(&lang);
-                }
-                on_change.emit(lang.clone());
-                let passage = root
-                    .cast::<web_sys::Element>()
-                    .and_then(|root| crate::browser::passage_in_view(&root));
-                dispatch.emit(Action::ChooseLanguage(lang, passage));
-            })
-        };
-        // A block's link: marked, copied (and said), and on the standalone
-        // page the address; an embed never touches its host's URL.
-        let on_link = {
-            let (dispatch, standalone) = ((*dispatch).clone(), props.standalone);
-            Callback::from(move |fragment: String| {
-                let copied = dispatch.reform(|()| Action::Copied);
-                crate::browser::copy_link(&fragment, move || copied.emit(()));
-                if standalone {
-                    crate::browser::set_fragment(&fragment);
-                }
-                dispatch.emit(Action::Fragment {
-                    fragment,
-                    scroll: false,
-                });
-            })
-        };
-        // Every widget on the page takes them at once; kept where the
-        // widget may use storage.
-        let on_settings = {
-            let storage = props.storage;
-            Callback::from(move |settings: crate::settings::Settings| {
-                crate::widgets::apply_settings(settings);
-                if storage {
-                    crate::browser::store_settings(settings);
-                }
-            })
-        };
-        let on_back_to_top = {
-            let refs = refs.clone();
-            Callback::from(move |()| {
-                if let (Some(root), Some(title)) = (
-                    refs.root.cast::<web_sys::Element>(),
-                    refs.title.cast::<web_sys::Element>(),
-                ) {
-                    crate::browser::scroll_to(&root);
-                    crate::browser::focus_without_scroll(&title);
-                }
-            })
-        };
-        // Escape closes a panel and gives focus back to its button.
-        let closing = |action: Action, button: &NodeRef| {
-            let (dispatch, button) = ((*dispatch).clone(), button.clone());
-            Callback::from(move |()| {
-                dispatch.emit(action.clone());
-                if let Some(button) = button.cast::<web_sys::Element>() {
-                    crate::browser::focus_without_scroll(&button);
-                }
-            })
-        };
-        Handlers {
-            on_select_language,
-            on_open_related: Callback::noop(),
-            on_back_to_top,
-            on_toggle_bio: dispatch.reform(|()| Action::ToggleBio),
-            on_close_bio: closing(Action::CloseBio, &refs.bio_button),
-            on_link,
-            on_toggle_settings: dispatch.reform(|()| Action::ToggleSettings),
-            on_close_settings: closing(Action::CloseSettings, &refs.settings_button),
-            on_settings,
-        }
-    });
     // Opening a related article reads the article on screen.
     let handlers = Handlers {
         on_open_related: {
-            let dispatch = (*dispatch).clone();
+            let dispatch = local.dispatch.clone();
             let article = state.shown.as_ref().map(|s| s.doc.clone());
             let (standalone, page_origin) = (props.standalone, props.page_origin.clone());
             Callback::from(move |index: usize| {
@@ -543,15 +556,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 dispatch.emit(Action::OpenRelated(src.to_string()));
             })
         },
-        ..(*handlers).clone()
+        ..local.handlers.clone()
     };
-    let on_retry = dispatch.reform(|()| Action::Retry);
+    let on_retry = local.dispatch.reform(|()| Action::Retry);
     reader_view(
         &state,
         &ReaderView {
             props,
-            id_prefix: &id_prefix,
-            refs: &refs,
+            id_prefix: &local.id_prefix,
+            refs: &local.refs,
             handlers: &handlers,
             on_retry: &on_retry,
         },
