@@ -300,7 +300,7 @@ test("a publisher's pre-rendered article shows before any script runs and the wi
       // The widget's own rendering: inside the shadow root, with the date formatted.
       await page.waitForFunction(() => {
         const shadow = document.getElementById('widget-pre').shadowRoot;
-        return shadow?.querySelector('.lc-article__meta time')?.textContent === 'Apr 4, 2018';
+        return shadow?.querySelector('.lc-article__meta time')?.textContent === 'Apr 4, 2018' && !shadow.querySelector('slot');
       });
       const state = await page.evaluate(() => {
         const shadow = document.getElementById('widget-pre').shadowRoot;

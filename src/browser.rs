@@ -391,6 +391,17 @@ pub fn on_scroll_direction(
     ))
 }
 
+/// Resolves in a task of its own (`setTimeout(0)`): work after it lets the
+/// browser paint and answer input first.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Runs `task` when the browser is idle (`requestIdleCallback`, or after a
 /// second where there is none).
 pub fn when_idle(task: impl FnOnce() + 'static) {

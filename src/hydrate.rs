@@ -90,17 +90,20 @@ fn drop_comments(root: &Node) {
 }
 
 /// Whether the children of `root` are exactly what `view` renders (the
-/// comments in it are removed first). When it returns true, `root` is
-/// ready for `Renderer::hydrate`: the root component's markers are in place.
+/// comments in it are removed first).
 #[must_use]
-pub fn prepare(root: &Element, view: &Html) -> bool {
+pub fn fits_root(root: &Element, view: &Html) -> bool {
     drop_comments(root);
     let mut nodes = children(root);
     let ok = fits(view, &mut nodes);
     skip_text(&mut nodes);
-    if !(ok && nodes.is_empty()) {
-        return false;
-    }
+    ok && nodes.is_empty()
+}
+
+/// Makes `root`, which [`fits_root`], ready for `Renderer::hydrate`: puts
+/// the root component's markers in place.
+#[must_use]
+pub fn mark(root: &Element) -> bool {
     let Some(document) = root.owner_document() else {
         return false;
     };

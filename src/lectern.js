@@ -174,12 +174,11 @@ function focusAt(root, index) {
 }
 
 /** Mounts the wasm's widget in `container`: a pre-render there is hydrated
- * or replaced (focus kept); returns its handle. */
+ * or replaced (focus kept on the same control); returns its handle. */
 function mountIn(container, options) {
-  const at = focusIndex(container);
-  const widget = mount_widget(container, options);
-  focusAt(container, at);
-  return widget;
+  let at = -1;
+  const replacing = (starts) => (starts ? (at = focusIndex(container)) : focusAt(container, at));
+  return mount_widget(container, { ...options, replacing });
 }
 
 /** Mounts a widget on `element`; returns a handle with destroy() and setLanguage(lang). */

@@ -25,6 +25,8 @@ use crate::{Reader, ReaderProps};
 #[derive(Default)]
 struct WidgetState {
     app: Option<AppHandle<Reader>>,
+    /// Destroyed before it went live: the takeover stops where it is.
+    destroyed: bool,
     commands: Option<Callback<Action>>,
     /// `setLanguage` calls made before the widget was ready.
     queued: Vec<String>,
@@ -42,6 +44,7 @@ impl WidgetHandle {
     pub fn destroy(&mut self) {
         let mut state = self.state.borrow_mut();
         state.commands = None;
+        state.destroyed = true;
         if let Some(app) = state.app.take() {
             app.destroy();
         }
@@ -73,9 +76,16 @@ fn prefs(storage: bool) -> Rc<Prefs> {
 }
 
 /// Starts the widget in `root`: hydrates a pre-render that is exactly what
-/// the widget's first view would be, else replaces it (`lectern.js` keeps
-/// a keyboard user's focus on the same control).
-fn start(root: &Element, props: ReaderProps) -> AppHandle<Reader> {
+/// the widget's first view would be, else replaces it (telling
+/// `replacing(true)` before and `replacing(false)` after, so that
+/// `lectern.js` keeps a keyboard user's focus on the same control). The
+/// check and the hydration are tasks of their own (see [`mount_widget`]):
+/// should anything change the pre-render in between, it is replaced.
+async fn start(
+    root: &Element,
+    props: ReaderProps,
+    replacing: Option<js_sys::Function>,
+) -> Option<AppHandle<Reader>> {
     if props.initial.is_some() {
         let view = reader_view(
             &initial_state(&props),
@@ -87,29 +97,92 @@ fn start(root: &Element, props: ReaderProps) -> AppHandle<Reader> {
                 on_retry: &Callback::noop(),
             },
         );
-        if crate::hydrate::prepare(root, &view) {
-            return yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).hydrate();
+        if crate::hydrate::fits_root(root, &view) {
+            crate::browser::next_task().await;
+            // Checked again (the code is compiled now: it is quick).
+            if crate::hydrate::fits_root(root, &view) && crate::hydrate::mark(root) {
+                return Some(
+                    yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).hydrate(),
+                );
+            }
         }
     }
+    let tell = |on: bool| {
+        if let Some(f) = &replacing {
+            let _ = f.call1(&JsValue::NULL, &on.into());
+        }
+    };
+    tell(true);
     root.set_text_content(None);
-    yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render()
+    let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    tell(false);
+    Some(app)
 }
 
 /// Mounts a widget into `container` with `lectern.js`'s options, resolved:
 /// `src` (absolute), `lang`, `headingLevel`, `related`, `allow`,
 /// `credentials`, `storage`, `pages`, `standalone`, `json` (the
 /// pre-render's document, when it carries one), `emit(name, a, b, c)` (the
-/// element's `lectern:*` events) and `settled()` (the widget shows
-/// something). A pre-render in `container` is hydrated or replaced.
+/// element's `lectern:*` events), `settled()` (the widget shows something)
+/// and `replacing(on)` (see `start`).
+///
+/// Going live is split into tasks, so that none blocks the page for long
+/// (a phone compiles each wasm function on its first call, which costs
+/// more than running it): the reader's preferences; the pre-render's
+/// document, parsed and checked; the first view, checked against the
+/// pre-render; the hydration (or the first render) and its effects.
 #[wasm_bindgen]
 #[must_use]
 pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
+    let state = Rc::new(RefCell::new(WidgetState::default()));
+    let (task, options) = (Rc::clone(&state), options.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::browser::next_task().await;
+        let Some(props) = props(&options, &task) else {
+            return;
+        };
+        crate::browser::next_task().await;
+        if task.borrow().destroyed {
+            return;
+        }
+        let json = js_sys::Reflect::get(&options, &"json".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        let initial = json
+            .and_then(|json| crate::api::article_from(&json, &props.src).ok())
+            .map(|mut article| {
+                props.fence.apply(&mut article);
+                Doc::new(article)
+            });
+        crate::browser::next_task().await;
+        let replacing = js_sys::Reflect::get(&options, &"replacing".into())
+            .ok()
+            .and_then(|v| v.dyn_into().ok());
+        if task.borrow().destroyed {
+            return;
+        }
+        let app = start(&container, ReaderProps { initial, ..props }, replacing).await;
+        let mut task = task.borrow_mut();
+        match app {
+            // Destroyed while it was being hydrated.
+            Some(app) if task.destroyed => app.destroy(),
+            app => task.app = app,
+        }
+    });
+    WidgetHandle { state }
+}
+
+/// The Reader's props from `lectern.js`'s options (all but the initial
+/// document); `None` once the widget has been destroyed.
+fn props(options: &JsValue, handle: &Rc<RefCell<WidgetState>>) -> Option<ReaderProps> {
+    if handle.borrow().destroyed {
+        return None;
+    }
     let get = |key: &str| js_sys::Reflect::get(options, &key.into()).ok();
     let text = |key: &str| get(key).and_then(|v| v.as_string());
     let function = |key: &str| get(key).and_then(|v| v.dyn_into::<js_sys::Function>().ok());
     let src = text("src").unwrap_or_default();
     let storage = text("storage").is_none_or(|s| !s.trim().eq_ignore_ascii_case("off"));
-    let standalone = get("standalone").is_some_and(|v| v.is_truthy());
     let origin = web_sys::window().and_then(|w| w.location().origin().ok());
     let fence = Fence::new(
         &src,
@@ -117,13 +190,6 @@ pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
         text("credentials").as_deref(),
         origin.as_deref(),
     );
-    // The pre-render's document, checked like a fetched one.
-    let initial = text("json")
-        .and_then(|json| crate::api::article_from(&json, &src).ok())
-        .map(|mut article| {
-            fence.apply(&mut article);
-            Doc::new(article)
-        });
     let level = get("headingLevel").and_then(|v| v.as_f64());
     let emit = {
         let emit = function("emit");
@@ -134,9 +200,8 @@ pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
         }
     };
     let emit = Rc::new(emit);
-    let handle_state = Rc::new(RefCell::new(WidgetState::default()));
     let on_ready = {
-        let state = Rc::clone(&handle_state);
+        let state = Rc::clone(handle);
         Callback::from(move |commands: Callback<Action>| {
             let queued = std::mem::take(&mut state.borrow_mut().queued);
             for lang in queued {
@@ -145,14 +210,14 @@ pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
             state.borrow_mut().commands = Some(commands);
         })
     };
-    let props = ReaderProps {
+    Some(ReaderProps {
         src: src.into(),
         heading_level: (1..=6_u8)
             .find(|&l| Some(f64::from(l)) == level)
             .unwrap_or(2),
         lang: text("lang").map(AttrValue::from),
         related: RelatedMode::parse(text("related").as_deref()),
-        standalone,
+        standalone: get("standalone").is_some_and(|v| v.is_truthy()),
         page_origin: origin.map(AttrValue::from),
         prefs: prefs(storage),
         storage,
@@ -173,7 +238,7 @@ pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
                 emit("error", message.into(), saved.into(), JsValue::UNDEFINED);
             })
         },
-        initial,
+        initial: None,
         on_ready,
         on_settled: {
             let settled = function("settled");
@@ -189,11 +254,7 @@ pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
         }),
         id_prefix: None,
         pages: text("pages").map(AttrValue::from),
-    };
-    handle_state.borrow_mut().app = Some(start(&container, props));
-    WidgetHandle {
-        state: handle_state,
-    }
+    })
 }
 
 /// Panics on purpose, for the test that a panic is reported in every

@@ -313,32 +313,37 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let (on_ready, standalone, src) =
             (props.on_ready.clone(), props.standalone, props.src.clone());
         use_effect_with((), move |()| {
-            let dispatch = local.dispatch.clone();
-            on_ready.emit(dispatch.clone());
-            let registration = crate::widgets::register(local.refs.root.clone(), dispatch.clone());
-            let fragment = {
-                let dispatch = dispatch.clone();
-                move |fragment| {
-                    dispatch.emit(Action::Fragment {
-                        fragment,
-                        scroll: true,
-                    });
+            let cache = local.cache.clone();
+            let ended = later(move || {
+                let dispatch = local.dispatch.clone();
+                on_ready.emit(dispatch.clone());
+                let registration =
+                    crate::widgets::register(local.refs.root.clone(), dispatch.clone());
+                let fragment = {
+                    let dispatch = dispatch.clone();
+                    move |fragment| {
+                        dispatch.emit(Action::Fragment {
+                            fragment,
+                            scroll: true,
+                        });
+                    }
+                };
+                if let Some(now) = crate::browser::fragment() {
+                    fragment(now);
                 }
-            };
-            if let Some(now) = crate::browser::fragment() {
-                fragment(now);
-            }
-            let hash = crate::browser::on_hash_change(fragment);
-            let history = standalone
-                .then(|| {
-                    crate::browser::on_history_pop(&src, move |url| {
-                        dispatch.emit(Action::Navigate(url));
+                let hash = crate::browser::on_hash_change(fragment);
+                let history = standalone
+                    .then(|| {
+                        crate::browser::on_history_pop(&src, move |url| {
+                            dispatch.emit(Action::Navigate(url));
+                        })
                     })
-                })
-                .flatten();
+                    .flatten();
+                (registration, hash, history)
+            });
             move || {
-                drop((registration, hash, history));
-                for controller in local.cache.borrow_mut().2.drain(..) {
+                ended();
+                for controller in cache.borrow_mut().2.drain(..) {
                     controller.abort();
                 }
             }
@@ -389,6 +394,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         let result =
                             crate::api::fetch_article(&url, &abort, fence.credentials(&url)).await;
+                        // Checked (above) and shown (below) in tasks of
+                        // their own: neither blocks the page for long.
+                        crate::browser::next_task().await;
                         if !current.get() {
                             return;
                         }
@@ -457,11 +465,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let partner = state.second.as_ref().map(|s| s.doc.clone());
         let failed_alone = state.shown.is_none() && state.failure.is_some();
         let nothing_pending = state.pending.is_none();
-        use_effect_with(
-            (shown, partner, failed_alone),
-            move |(shown, partner, failed_alone)| {
+        use_effect_with((shown, partner, failed_alone), move |deps| {
+            let (shown, partner, failed_alone) = deps.clone();
+            later(move || {
                 let mut watch = None;
-                if let Some((doc, _, source)) = shown {
+                if let Some((doc, _, source)) = &shown {
                     let second = partner.iter().map(|p| (p, Source::Network));
                     for (doc, source) in std::iter::once((doc, *source)).chain(second) {
                         on_load.emit((doc.id.to_string(), doc.lang.to_string(), source.name()));
@@ -491,13 +499,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         }),
                     ));
                 }
-                if shown.is_some() || *failed_alone {
+                if shown.is_some() || failed_alone {
                     on_settled.emit(());
                 }
                 // Dropping the observation disconnects it.
-                move || drop(watch)
-            },
-        );
+                watch
+            })
+        });
     }
 
     // Once the view has rendered: keep the passage, focus the title or go
@@ -569,6 +577,26 @@ pub fn Reader(props: &ReaderProps) -> Html {
             on_retry: &on_retry,
         },
     )
+}
+
+/// Runs `work` in a task of its own after this one (the hydration or
+/// render that scheduled it is long enough), unless the returned teardown
+/// runs first; the teardown drops what `work` made (listeners, observers).
+fn later<T: 'static>(work: impl FnOnce() -> T + 'static) -> impl FnOnce() {
+    // `Some(None)`: waiting; `Some(Some(_))`: done; `None`: torn down.
+    let held: Rc<std::cell::RefCell<Option<Option<T>>>> =
+        Rc::new(std::cell::RefCell::new(Some(None)));
+    let slot = Rc::clone(&held);
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::browser::next_task().await;
+        if slot.borrow().is_some() {
+            let made = work();
+            if let Some(done) = slot.borrow_mut().as_mut() {
+                *done = Some(made);
+            }
+        }
+    });
+    move || drop(held.borrow_mut().take())
 }
 
 /// The reader's saved copy of the document at `url`, checked like a
