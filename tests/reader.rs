@@ -29,7 +29,11 @@ async fn shows_a_skeleton_then_the_article_where_the_skeleton_was() {
         Closure::<dyn FnMut()>::new(move || {
             if let Ok(Some(line)) = root.query_selector("[role=status] .lc-skeleton__line--title") {
                 let status = root.query_selector("[role=status]").unwrap().unwrap();
-                seen.set(Some((text(&status), line.get_bounding_client_rect().top())));
+                // Measured from the widget's own top: other tests' widgets
+                // above it may still be settling.
+                let top =
+                    line.get_bounding_client_rect().top() - root.get_bounding_client_rect().top();
+                seen.set(Some((text(&status), top)));
             }
         })
     };
@@ -45,7 +49,7 @@ async fn shows_a_skeleton_then_the_article_where_the_skeleton_was() {
     assert_eq!(label, "Loading the article…");
     assert!(root.query_selector(".lc-skeleton").unwrap().is_none());
     // The title takes the place of the skeleton's title line: nothing jumps.
-    let title_top = title.get_bounding_client_rect().top();
+    let title_top = title.get_bounding_client_rect().top() - root.get_bounding_client_rect().top();
     assert!(
         (title_top - skeleton_top).abs() < 4.0,
         "skeleton title at {skeleton_top}, title at {title_top}"
