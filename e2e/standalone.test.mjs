@@ -83,6 +83,13 @@ test('the standalone page shows the sample article title as its h1 under its str
   }
 });
 
+test('the standalone page has a description: the article\'s dek, or its first paragraph shortened', async () => {
+  const html = await readFile(new URL('../dist/index.html', import.meta.url), 'utf8');
+  const description = html.match(/<meta name="?description"? content="([^"]*)"/)?.[1];
+  assert.ok(description?.startsWith('The desire for a diplomatic, peaceful solution'), description);
+  assert.ok(description.endsWith('…') && [...description].length <= 161, description);
+});
+
 test('the standalone page is readable before any script runs (pre-rendered at build time)', async () => {
   const sample = JSON.parse(await readFile(SAMPLE, 'utf8'));
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -77,6 +77,21 @@ const html = execFileSync(
   { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: stableEnv },
 ).replaceAll(placeholder, '');
 let page = index.replace(empty, (_, open, _marker, close) => `${open}${html}${close}`);
+// Its description, as published pages have theirs (lectern-cli publish): the
+// dek, or the first paragraph shortened to 160 characters.
+const doc = JSON.parse(await readFile(join(root, src), 'utf8'));
+const firstText = doc.body?.find((b) => b.type === 'paragraph')?.text;
+const plain = typeof firstText === 'string' ? firstText : (firstText ?? []).map((s) => (typeof s === 'string' ? s : s.text)).join('');
+const shorten = (text, max) => {
+  if ([...text].length <= max) return text;
+  let cut = [...text].slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  if (space > max / 2) cut = cut.slice(0, space);
+  return `${cut.trimEnd()}…`;
+};
+const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+const description = doc.dek ?? shorten(plain, 160);
+page = page.replace(/<title>/, () => `<meta name="description" content="${escape(description)}"><title>`);
 console.log(`write-entry: index.html pre-rendered from ${src}`);
 
 // First paint in one request: the page's stylesheets go inline, allowed by
