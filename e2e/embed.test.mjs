@@ -357,6 +357,68 @@ test("an older release's pre-render (no JSON in it) still works: it stays until 
   }
 });
 
+test('a pre-render that cannot be refreshed (no JSON) stays when its document fails: the alert above it, Retry, lectern:error', async () => {
+  const article = 'content/china-opportunity-to-lead-on-north-korea/en.json';
+  const url = `${content.origin}/${article}`;
+  const withoutJson = (html) => html.replace(/<script type="application\/json"[\s\S]*?<\/script>/, '');
+  // In the page (shown through a slot), and in a declarative shadow root.
+  const forms = {
+    slot: withoutJson(renderArticle(article, url)),
+    declarative: withoutJson(renderArticle(article, url, ['--embed', url, '--css', '/assets/lectern/lectern.css'])),
+  };
+  for (const [form, snippet] of Object.entries(forms)) {
+    assert.doesNotMatch(snippet, /data-lectern-article/);
+    let failing = true;
+    const site = await serveSite(
+      { '/assets/lectern/': root('dist'), '/': root('examples/host') },
+      {
+        headers: { 'content-security-policy': contractCsp(content.origin) },
+        rewriteHtml: (html) => {
+          const page = html.replaceAll('"/content/', `"${content.origin}/content/`);
+          return form === 'slot'
+            ? page.replace('<!-- lectern:prerender -->', () => snippet)
+            // The embed replaces the whole element.
+            : page.replace(/<div id="widget-pre"[^>]*>.*?<\/div>/s, () => snippet.replace('<div ', '<div id="widget-pre" '));
+        },
+      },
+    );
+    const { context, page } = await pageWithErrorLog(browser);
+    try {
+      await page.route(`${url}`, (route) => (failing ? route.fulfill({ status: 503, body: 'down' }) : route.fallback()));
+      await page.addInitScript(() => {
+        window.errors = [];
+        document.addEventListener('lectern:error', (e) => window.errors.push(e.detail.message));
+      });
+      await page.goto(`${site.origin}/prerendered.html`);
+      const alert = page.locator('#widget-pre [role=alert]');
+      await alert.waitFor();
+      await page.waitForTimeout(10_000);
+      // Still readable, ten seconds on: the article, and the alert above it.
+      const title = page.locator('#widget-pre h2.lc-article__title');
+      assert.equal(await title.isVisible(), true, form);
+      assert.match(await title.textContent(), /North Korea/);
+      assert.ok((await alert.boundingBox()).y < (await title.boundingBox()).y, `${form}: the alert above the article`);
+      assert.match(await alert.textContent(), /HTTP 503/);
+      assert.ok((await page.evaluate(() => window.errors)).some((m) => /503/.test(m)), form);
+      // Retry, once the server is back: the widget takes the article's place.
+      failing = false;
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await page.waitForFunction(() => {
+        const shadow = document.getElementById('widget-pre').shadowRoot;
+        const live = shadow.querySelector('.lectern[id^="lectern-"]:not([id^="lectern-ssr"])');
+        return live?.querySelector('.lc-article__meta time')?.textContent === 'Apr 4, 2018' && !shadow.querySelector('[role=alert]');
+      });
+      // One article on screen (a slotted pre-render stays in the page's DOM,
+      // unshown, as before).
+      const shown = await page.locator('#widget-pre h2.lc-article__title').evaluateAll((all) => all.filter((t) => t.getClientRects().length > 0).length);
+      assert.equal(shown, 1, `${form}: one article`);
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  }
+});
+
 test('a pre-render in a declarative shadow root is readable without scripts and hydrated in place', async () => {
   const article = 'content/china-opportunity-to-lead-on-north-korea/en.json';
   const url = `${content.origin}/${article}`;

@@ -264,15 +264,33 @@ function mount(element, options = {}) {
     // asked the page for (`?lang=`).
     const lang = String(opts.lang).trim().toLowerCase() === 'auto' ? query('lang') : String(opts.lang);
     const json = declared ? inlineJson(container) : slot ? inlineJson(element) : undefined;
-    // A pre-render in the page (through the slot) gives way once the
-    // widget shows something: at once when it carried its JSON, else when
-    // the document has arrived.
-    const settled = slot && (() => {
-      if (!slot.isConnected) return;
-      const at = focusIndex(element);
-      slot.remove();
-      container.hidden = false;
-      focusAt(container, at);
+    // A pre-render the widget cannot take over (no JSON in it: an older
+    // release's, or the publisher's own template) stays on screen until the
+    // widget shows the article: the widget starts in a container of its
+    // own, hidden above it.
+    let kept = slot;
+    if (declared && json === undefined) {
+      kept = declared;
+      container = document.createElement('div');
+      container.hidden = true;
+      declared.before(container);
+      roots.set(container, element);
+    }
+    // Once the widget shows the article, the pre-render gives way (at once
+    // when it carried its JSON, else when the document has arrived); an
+    // alert alone (the document failed) shows above the pre-render, which
+    // the reader keeps reading.
+    const settled = kept && ((article) => {
+      if (!kept.isConnected) return;
+      if (article) {
+        const at = focusIndex(kept.localName === 'slot' ? element : kept);
+        kept.remove();
+        roots.delete(kept);
+        container.hidden = false;
+        focusAt(container, at);
+      } else {
+        container.hidden = false;
+      }
     });
     guard(() => {
       widget = mountIn(container, {

@@ -123,7 +123,8 @@ async fn start(
 /// `src` (absolute), `lang`, `headingLevel`, `related`, `allow`,
 /// `credentials`, `storage`, `pages`, `standalone`, `json` (the
 /// pre-render's document, when it carries one), `emit(name, a, b, c)` (the
-/// element's `lectern:*` events), `settled()` (the widget shows something)
+/// element's `lectern:*` events), `settled(article)` (the widget shows an
+/// article, or only an alert)
 /// and `replacing(on)` (see `start`).
 ///
 /// Going live is split into tasks, so that none blocks the page for long
@@ -242,9 +243,9 @@ fn props(options: &JsValue, handle: &Rc<RefCell<WidgetState>>) -> Option<ReaderP
         on_ready,
         on_settled: {
             let settled = function("settled");
-            Callback::from(move |()| {
+            Callback::from(move |article: bool| {
                 if let Some(settled) = &settled {
-                    let _ = settled.call0(&JsValue::NULL);
+                    let _ = settled.call1(&JsValue::NULL, &article.into());
                 }
             })
         },

@@ -63,10 +63,10 @@ pub struct ReaderProps {
     /// JS API's `setLanguage`).
     #[prop_or_default]
     pub on_ready: Callback<Callback<Action>>,
-    /// The widget shows something (an article or an alert), for the first
-    /// time or again.
+    /// The widget shows something, for the first time or again: an article
+    /// (`true`), or only an alert (`false`).
     #[prop_or_default]
-    pub on_settled: Callback<()>,
+    pub on_settled: Callback<bool>,
     /// Where the widget may fetch documents from, and with what credentials.
     #[prop_or_default]
     pub fence: Rc<crate::fence::Fence>,
@@ -500,7 +500,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     ));
                 }
                 if shown.is_some() || failed_alone {
-                    on_settled.emit(());
+                    on_settled.emit(shown.is_some());
                 }
                 // Dropping the observation disconnects it.
                 watch

@@ -8,6 +8,9 @@
 //! OUT/sitemap.xml               every page, with its alternates
 //! ```
 //!
+//! The site is written beside `OUT_DIR` and swapped in whole ([`swap`]):
+//! a failed run leaves the previous site as it was.
+//!
 //! Each page is readable without scripts (the widget's own markup, rendered
 //! here) and goes live like the standalone page (the widget hydrates it from
 //! the JSON inside). It names its language and direction, links every
@@ -30,6 +33,8 @@ use url::Url;
 
 use crate::files::write_file;
 use crate::render::escape;
+
+pub mod swap;
 
 /// One version of one article, read from the content folder.
 struct Version {
@@ -77,7 +82,14 @@ pub fn run(args: &[String]) -> Result<String, String> {
     if !matches!(base.scheme(), "http" | "https") {
         return Err(format!("--base-url {base}: use an http or https URL"));
     }
-    publish(content, out, &base, &widget_dir)
+    // Written beside OUT_DIR, swapped in only when all of it is written.
+    let staging = swap::Staging::new(out, content)?;
+    let (pages, articles) = publish(content, staging.path(), &base, &widget_dir)?;
+    staging.commit()?;
+    Ok(format!(
+        "published {pages} page(s) of {articles} article(s) to {} for {base}",
+        out.display()
+    ))
 }
 
 fn io(path: &Path, e: &std::io::Error) -> String {
@@ -493,7 +505,13 @@ fn link_related(v: &mut Source, url: &str, pages: &BTreeMap<String, String>) {
     }
 }
 
-fn publish(content: &Path, out: &Path, base: &Url, widget_dir: &Path) -> Result<String, String> {
+/// Writes the site into `out`: how many pages, of how many articles.
+fn publish(
+    content: &Path,
+    out: &Path,
+    base: &Url,
+    widget_dir: &Path,
+) -> Result<(usize, usize), String> {
     let widget = copy_widget(widget_dir, out)?;
     let sources = read_content(content, out)?;
     // Document URL → page URL, for related teasers.
@@ -575,13 +593,10 @@ fn publish(content: &Path, out: &Path, base: &Url, widget_dir: &Path) -> Result<
     }
     sitemap.push_str("</urlset>\n");
     write_file(&out.join("sitemap.xml"), sitemap.as_bytes())?;
-    Ok(format!(
-        "published {count} page(s) of {} article(s) to {} for {base}",
-        versions
-            .iter()
-            .map(|v| &v.slug)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len(),
-        out.display()
-    ))
+    let articles = versions
+        .iter()
+        .map(|v| &v.slug)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    Ok((count, articles))
 }

@@ -1,0 +1,211 @@
+//! `lectern-cli publish` is all or nothing: a run that fails halfway leaves
+//! the earlier site byte for byte; a finished run leaves exactly its own
+//! pages; it never writes into the content it reads.
+
+// Test code: a failed expectation should fail the test loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_lectern-cli");
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A fresh folder for one test, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("lectern-swap-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(
+                    path.strip_prefix(dir).unwrap().to_owned(),
+                    fs::read(&path).unwrap(),
+                );
+            }
+        }
+    }
+    files
+}
+
+/// A widget build as `publish` reads it (names are what it checks).
+fn widget(dir: &Path) -> PathBuf {
+    let w = dir.join("widget");
+    fs::create_dir_all(&w).unwrap();
+    for (name, text) in [
+        ("lectern-0123abcd.js", "export default function init() {}"),
+        ("lectern-0123abcd_bg.wasm", "\0asm"),
+        ("lectern-0123abcd.css", ".lectern { display: block }"),
+        ("lectern.css", ".lectern { display: block }"),
+        ("lectern.js", "import './lectern-0123abcd.js';"),
+    ] {
+        fs::write(w.join(name), text).unwrap();
+    }
+    w
+}
+
+fn publish(content: &Path, out: &Path, widget: &Path) -> (bool, String) {
+    let result = Command::new(BIN)
+        .args(["publish"])
+        .arg(content)
+        .arg(out)
+        .args(["--base-url", "https://news.example/", "--widget"])
+        .arg(widget)
+        .output()
+        .unwrap();
+    (
+        result.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&result.stdout),
+            String::from_utf8_lossy(&result.stderr)
+        ),
+    )
+}
+
+/// No staging folder is left beside `out`.
+fn no_staging_left(out: &Path) {
+    let name = out.file_name().unwrap().to_str().unwrap();
+    let left: Vec<_> = fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(&format!(".{name}.lectern-")))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_publish_that_fails_halfway_leaves_the_earlier_site_byte_for_byte() {
+    let s = Scratch::new("fail");
+    let content = s.0.join("content");
+    copy_dir(&root().join("content"), &content);
+    let (out, widget) = (s.0.join("site"), widget(&s.0));
+    let (ok, said) = publish(&content, &out, &widget);
+    assert!(ok, "{said}");
+    let before = snapshot(&out);
+    assert!(before.keys().any(|p| p.ends_with("en/index.html")));
+    // An article whose document breaks the contract, read after others
+    // have been written.
+    fs::create_dir_all(content.join("zzz-broken")).unwrap();
+    fs::write(
+        content.join("zzz-broken/en.json"),
+        r#"{"format": "lectern.article/1", "id": "x"}"#,
+    )
+    .unwrap();
+    // And a change to one that was fine, which must not reach the site.
+    let en = content.join("diplomacy-between-languages/en.json");
+    let changed = fs::read_to_string(&en)
+        .unwrap()
+        .replace("Diplomacy Between Languages", "Changed");
+    fs::write(&en, changed).unwrap();
+    let (ok, said) = publish(&content, &out, &widget);
+    assert!(!ok, "the run fails: {said}");
+    assert!(said.contains("zzz-broken/en.json"), "{said}");
+    assert_eq!(snapshot(&out), before, "the earlier site, byte for byte");
+    no_staging_left(&out);
+}
+
+#[test]
+fn a_finished_publish_leaves_exactly_its_own_pages() {
+    let s = Scratch::new("exact");
+    let content = s.0.join("content");
+    copy_dir(&root().join("content"), &content);
+    let (out, widget) = (s.0.join("site"), widget(&s.0));
+    assert!(publish(&content, &out, &widget).0);
+    assert!(out.join("northeast-asia-primer/en/index.html").exists());
+    // A stray file in the site and a removed article: both gone after the next run.
+    fs::write(out.join("stray.html"), "old").unwrap();
+    fs::remove_dir_all(content.join("northeast-asia-primer")).unwrap();
+    // (The other articles' related teasers name it: they are plain links now.)
+    for file in snapshot(&content)
+        .keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
+        let path = content.join(file);
+        let mut doc: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        if let Some(related) = doc.get_mut("related").and_then(|r| r.as_array_mut()) {
+            related.retain(|r| {
+                !r["href"]
+                    .as_str()
+                    .unwrap_or("")
+                    .contains("northeast-asia-primer")
+            });
+            for r in related.iter_mut() {
+                if r["article"]
+                    .as_str()
+                    .is_some_and(|a| a.contains("northeast-asia-primer"))
+                {
+                    r.as_object_mut().unwrap().remove("article");
+                }
+            }
+        }
+        fs::write(&path, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    }
+    let (ok, said) = publish(&content, &out, &widget);
+    assert!(ok, "{said}");
+    assert!(!out.join("stray.html").exists());
+    assert!(!out.join("northeast-asia-primer").exists());
+    assert!(out
+        .join("china-opportunity-to-lead-on-north-korea/en/index.html")
+        .exists());
+    no_staging_left(&out);
+}
+
+#[test]
+fn it_refuses_to_write_into_the_content_it_reads() {
+    let s = Scratch::new("refuse");
+    let content = s.0.join("content");
+    copy_dir(&root().join("content"), &content);
+    let widget = widget(&s.0);
+    let before = snapshot(&s.0);
+    for out in [
+        content.clone(),
+        s.0.clone(),
+        content.join("site"),
+        content.join("../content/x"),
+    ] {
+        let (ok, said) = publish(&content, &out, &widget);
+        assert!(!ok, "{}: refused", out.display());
+        assert!(said.contains("content folder"), "{said}");
+    }
+    assert_eq!(snapshot(&s.0), before, "nothing written anywhere");
+}
