@@ -119,7 +119,8 @@ async function watchEvents(page) {
  * the interaction's duration (0 when under the 16 ms the API reports). */
 async function clickSwitch(page, label, expected) {
   const before = await page.evaluate(() => window.__events.length);
-  await page.locator('.lectern .lc-lang__choice', { hasText: label }).click();
+  // Exactly the version's choice (a pair's label contains it too).
+  await page.locator('.lectern .lc-lang__choice', { hasText: new RegExp(`^${label}$`) }).click();
   await page.locator('article h1', { hasText: expected }).waitFor();
   await page.waitForTimeout(150);
   return page.evaluate((n) => {
