@@ -211,6 +211,21 @@ fn check_pairing(file: &Path, path: &str, article: &Article, other: &Article, re
     }
 }
 
+/// What `check` says of how two versions pair, for that pair alone (the
+/// fuzz target's entry).
+#[must_use]
+pub fn pairing_report(article: &Article, other: &Article) -> Report {
+    let mut report = Report::default();
+    check_pairing(
+        Path::new("version"),
+        "translations",
+        article,
+        other,
+        &mut report,
+    );
+    report
+}
+
 /// The translations as `en, zh-Hans, zh-Hant (from zh-Hans)`, for comparing versions.
 fn translation_list(article: &Article) -> String {
     article

@@ -47,26 +47,47 @@ pub(super) fn id_line(line: &str) -> Option<&str> {
         .filter(|id| valid_id(id))
 }
 
-/// The line ending the file uses (CRLF when its first line ends so).
+/// A line ending: `CommonMark` ends lines at LF, CR and CRLF alike.
+fn is_eol(c: char) -> bool {
+    c == '\n' || c == '\r'
+}
+
+/// The line ending the file uses (its first one's kind).
 fn newline(source: &str) -> &'static str {
-    match source.find('\n') {
-        Some(i) if source.get(..i).is_some_and(|l| l.ends_with('\r')) => "\r\n",
+    match source.find(is_eol).map(|i| source.get(i..i + 2)) {
+        Some(Some("\r\n")) => "\r\n",
+        Some(Some(end)) if end.starts_with('\r') => "\r",
+        Some(None) if source.ends_with('\r') => "\r",
         _ => "\n",
     }
+}
+
+/// Where the line holding byte `offset` starts.
+fn line_start(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .and_then(|s| s.rfind(is_eol))
+        .map_or(0, |i| i + 1)
 }
 
 /// The line that starts at `start`, without its line ending.
 fn line_at(text: &str, start: usize) -> &str {
     let rest = text.get(start..).unwrap_or("");
-    rest.split('\n').next().unwrap_or("").trim_end_matches('\r')
+    rest.split(is_eol).next().unwrap_or("")
 }
 
 /// Whether the line before the one starting at `start` has text on it.
 fn follows_text(text: &str, start: usize) -> bool {
-    let Some(before) = text.get(..start).and_then(|b| b.strip_suffix('\n')) else {
+    let Some(before) = text.get(..start) else {
         return false;
     };
-    let line = before.rsplit('\n').next().unwrap_or(before);
+    let Some(before) = before
+        .strip_suffix("\r\n")
+        .or_else(|| before.strip_suffix('\n'))
+        .or_else(|| before.strip_suffix('\r'))
+    else {
+        return false;
+    };
+    let line = before.rsplit(is_eol).next().unwrap_or(before);
     !line.trim().is_empty()
 }
 
@@ -90,10 +111,7 @@ pub fn with_ids(source: &str, assigned: &[(usize, IdPlace, String)], style: Styl
     // From the end, so that earlier offsets stay where they are.
     edits.sort_by_key(|(offset, _, _)| std::cmp::Reverse(*offset));
     for (offset, place, id) in edits {
-        let line_start = out
-            .get(..*offset)
-            .and_then(|s| s.rfind('\n'))
-            .map_or(0, |i| i + 1);
+        let line_start = line_start(&out, *offset);
         let line = line_at(&out, line_start);
         let place = match (style, place) {
             (Style::Separate, _) => IdPlace::ParagraphAbove,
