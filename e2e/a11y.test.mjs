@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { launchBrowser, pageWithErrorLog, serveSite } from './support.mjs';
+import { FORMS, inForm, launchBrowser, pageWithErrorLog, serveSite } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,6 +18,8 @@ const SCREENSHOTS = root('docs/screenshots');
 const LIVE = '.lectern:not([id^="lectern-ssr"])';
 
 let site;
+/** The host page with <lectern-article> elements. */
+let elementSite;
 let browser;
 before(async () => {
   site = await serveSite({
@@ -26,13 +28,21 @@ before(async () => {
     '/content/': root('content'),
     '/': root('dist'),
   }, {
-    // The host page names Lectern at /assets/lectern/ and its content at /content/.
+    // The host page names Lectern at /assets/lectern/ and its content at
+    // /content/; `?form=lectern-article` gives it with the custom element.
+    rewriteHtml: (html) => html,
   });
+  elementSite = await serveSite({
+    '/assets/lectern/': root('dist'),
+    '/host/': root('examples/host'),
+    '/content/': root('content'),
+  }, { rewriteHtml: (html) => inForm(html, 'lectern-article') });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await site?.close();
+  await elementSite?.close();
 });
 
 /** Runs axe on `context` (a selector list, or the document) and returns its violations, readable. */
@@ -119,28 +129,30 @@ test('the axe check can fail: an image without alt text in the article is a viol
   });
 });
 
-test('axe finds no WCAG A/AA violation in the widgets on the embed host page', async () => {
-  const failures = [];
-  for (const colorScheme of ['light', 'dark']) {
-    for (const width of [375, 1280]) {
-      await withPage({ colorScheme, viewport: { width, height: 800 } }, async (page) => {
-        await page.goto(`${site.origin}/host/`);
-        await page.locator('#widget-en h2.lc-article__title').waitFor();
-        await page.locator('#widget-zh h2.lc-article__title').waitFor();
-        // The host page's own content is the host's; axe checks our widgets.
-        const widgets = [['#widget-en'], ['#widget-zh'], ['#widget-missing']];
-        for (const bio of ['closed', 'open']) {
-          if (bio === 'open') {
-            await page.locator('#widget-en .lc-bio__toggle').click();
-            await page.locator('#widget-zh .lc-bio__toggle').click();
+for (const form of FORMS) {
+  test(`axe finds no WCAG A/AA violation in the widgets on the embed host page [${form}]`, async () => {
+    const failures = [];
+    for (const colorScheme of ['light', 'dark']) {
+      for (const width of [375, 1280]) {
+        await withPage({ colorScheme, viewport: { width, height: 800 } }, async (page) => {
+          await page.goto(`${(form === 'lectern-article' ? elementSite : site).origin}/host/`);
+          await page.locator('#widget-en h2.lc-article__title').waitFor();
+          await page.locator('#widget-zh h2.lc-article__title').waitFor();
+          // The host page's own content is the host's; axe checks our widgets.
+          const widgets = [['#widget-en'], ['#widget-zh'], ['#widget-missing']];
+          for (const bio of ['closed', 'open']) {
+            if (bio === 'open') {
+              await page.locator('#widget-en .lc-bio__toggle').click();
+              await page.locator('#widget-zh .lc-bio__toggle').click();
+            }
+            for (const v of await axe(page, widgets)) failures.push(`${colorScheme} ${width}px bio ${bio}: ${v}`);
           }
-          for (const v of await axe(page, widgets)) failures.push(`${colorScheme} ${width}px bio ${bio}: ${v}`);
-        }
-      });
+        });
+      }
     }
-  }
-  assert.deepEqual(failures, []);
-});
+    assert.deepEqual(failures, []);
+  });
+}
 
 /** Describes the element that has focus, looking inside shadow roots. */
 function focusedInfo(page) {

@@ -4,7 +4,7 @@
 // (/assets/lectern/) and the content from another origin (CORS).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { EN, HANS, HANT, holdWasm, launchBrowser, pageWithErrorLog, renderArticle, serveSite } from './support.mjs';
+import { EN, FORMS, HANS, HANT, holdWasm, inForm, launchBrowser, pageWithErrorLog, renderArticle, serveSite } from './support.mjs';
 
 const root = (path) => new URL(`../${path}`, import.meta.url).pathname;
 
@@ -23,28 +23,33 @@ function contractCsp(contentOrigin) {
 
 let content;
 let host;
+/** The host page with its widgets in each form (FORMS). */
+const hosts = {};
 let browser;
 before(async () => {
   content = await serveSite({ '/content/': root('content') }, { cors: true });
   const csp = contractCsp(content.origin);
-  host = await serveSite(
-    { '/assets/lectern/': root('dist'), '/': root('examples/host') },
-    {
-      headers: { 'content-security-policy': csp },
-      // The page names its content at /content/; here it lives on another origin.
-      rewriteHtml: (html) => html.replaceAll('"/content/', `"${content.origin}/content/`),
-    },
-  );
+  for (const form of FORMS) {
+    hosts[form] = await serveSite(
+      { '/assets/lectern/': root('dist'), '/': root('examples/host') },
+      {
+        headers: { 'content-security-policy': csp },
+        // The page names its content at /content/; here it lives on another origin.
+        rewriteHtml: (html) => inForm(html.replaceAll('"/content/', `"${content.origin}/content/`), form),
+      },
+    );
+  }
+  host = hosts[FORMS[0]];
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
-  await host?.close();
+  for (const server of Object.values(hosts)) await server.close();
   await content?.close();
 });
 
 /** The host page, recording CSP violations, console errors and lectern events. */
-async function openHost(options = {}) {
+async function openHost(options = {}, form = FORMS[0]) {
   const { context, page, errors } = await pageWithErrorLog(browser, options);
   await page.addInitScript(() => {
     window.violations = [];
@@ -58,36 +63,38 @@ async function openHost(options = {}) {
       );
     }
   });
-  await page.goto(`${host.origin}/`);
+  await page.goto(`${hosts[form].origin}/`);
   return { context, page, errors };
 }
 
 /** A locator inside a widget's shadow root (Playwright pierces open shadow roots). */
 const inWidget = (page, id, selector) => page.locator(`#${id} ${selector}`);
 
-test('two widgets in different languages render under the strict CSP, with no violation and no console error but the missing one', async () => {
-  const { context, page, errors } = await openHost();
-  try {
-    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
-    await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
-    // The missing one fails on its own, with its own alert and event.
-    await inWidget(page, 'widget-missing', '[role=alert]').waitFor();
-    assert.match(await inWidget(page, 'widget-missing', '[role=alert]').textContent(), /could not be found/);
-    await page.waitForFunction(() => window.lecternEvents.some((e) => e.name === 'lectern:error'));
-    const event = (await page.evaluate(() => window.lecternEvents)).find((e) => e.name === 'lectern:error');
-    assert.equal(event.id, 'widget-missing');
-    assert.deepEqual(await page.evaluate(() => window.violations), []);
-    // The only console error is the browser's own note of the 404.
-    assert.deepEqual(
-      errors.filter((e) => !e.includes('404')),
-      [],
-    );
-    // No h1 from an embed.
-    assert.equal(await page.locator('#widget-en h1, #widget-zh h1').count(), 0);
-  } finally {
-    await context.close();
-  }
-});
+for (const form of FORMS) {
+  test(`two widgets in different languages render under the strict CSP, with no violation and no console error but the missing one [${form}]`, async () => {
+    const { context, page, errors } = await openHost({}, form);
+    try {
+      await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
+      await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
+      // The missing one fails on its own, with its own alert and event.
+      await inWidget(page, 'widget-missing', '[role=alert]').waitFor();
+      assert.match(await inWidget(page, 'widget-missing', '[role=alert]').textContent(), /could not be found/);
+      await page.waitForFunction(() => window.lecternEvents.some((e) => e.name === 'lectern:error'));
+      const event = (await page.evaluate(() => window.lecternEvents)).find((e) => e.name === 'lectern:error');
+      assert.equal(event.id, 'widget-missing');
+      assert.deepEqual(await page.evaluate(() => window.violations), []);
+      // The only console error is the browser's own note of the 404.
+      assert.deepEqual(
+        errors.filter((e) => !e.includes('404')),
+        [],
+      );
+      // No h1 from an embed.
+      assert.equal(await page.locator('#widget-en h1, #widget-zh h1').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test('served from a CDN: the page, Lectern and the content on three origins, under the strict CSP widened by those origins only', async () => {
   const cdn = await serveSite({ '/lectern/': root('dist') }, { cors: true });
@@ -132,85 +139,91 @@ test('served from a CDN: the page, Lectern and the content on three origins, und
   }
 });
 
-test('the wasm loads once for all widgets, from the sub-path', async () => {
-  const { context, page } = await openHost();
-  try {
-    await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
-    await page.click('#add-later');
-    await inWidget(page, 'widget-later', 'h2.lc-article__title').getByText('三个问题看懂制裁').waitFor();
-    const wasm = host.requests.filter((p) => p.endsWith('.wasm'));
-    assert.ok(wasm.length >= 1 && wasm.every((p) => p.startsWith('/assets/lectern/')), JSON.stringify(wasm));
-    const perPage = await page.evaluate(() =>
-      performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length,
-    );
-    assert.equal(perPage, 1);
-  } finally {
-    await context.close();
-  }
-});
+for (const form of FORMS) {
+  test(`the wasm loads once for all widgets, from the sub-path [${form}]`, async () => {
+    const { context, page } = await openHost({}, form);
+    try {
+      await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
+      await page.click('#add-later');
+      await inWidget(page, 'widget-later', 'h2.lc-article__title').getByText('三个问题看懂制裁').waitFor();
+      const wasm = host.requests.filter((p) => p.endsWith('.wasm'));
+      assert.ok(wasm.length >= 1 && wasm.every((p) => p.startsWith('/assets/lectern/')), JSON.stringify(wasm));
+      const perPage = await page.evaluate(() =>
+        performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length,
+      );
+      assert.equal(perPage, 1);
+    } finally {
+      await context.close();
+    }
+  });
+}
 
-test('styles are isolated both ways', async () => {
-  const { context, page } = await openHost();
-  try {
-    const title = inWidget(page, 'widget-en', 'h2.lc-article__title');
-    await title.getByText(EN).waitFor();
-    const style = (locator, prop) => locator.evaluate((el, p) => getComputedStyle(el)[p], prop);
-    // Host CSS does not reach the widget.
-    const para = inWidget(page, 'widget-en', '.lc-body__p').first();
-    assert.notEqual(await style(para, 'color'), 'rgb(255, 0, 0)');
-    assert.equal(await style(title, 'textTransform'), 'none');
-    assert.notEqual(await style(para, 'fontFamily'), await style(page.locator('.host-p'), 'fontFamily'));
-    assert.ok(parseFloat(await style(para, 'fontSize')) >= 16, 'the 62.5% root does not shrink the text');
-    assert.equal(await style(para, 'textAlign'), 'start');
-    const byline = inWidget(page, 'widget-en', '.lc-byline__author').first();
-    assert.equal(await byline.evaluate((el) => getComputedStyle(el, '::before').content), 'none');
-    // The widget's CSS does not reach the host.
-    assert.equal(await style(page.locator('.host-p'), 'color'), 'rgb(255, 0, 0)');
-    assert.equal(await style(page.locator('main h2').first(), 'textTransform'), 'uppercase');
-    assert.equal(await style(page.locator('.host-img'), 'borderTopStyle'), 'dashed');
-    assert.equal(await style(page.locator('.host-list li'), 'listStyleType'), 'square');
-    // Nothing was added to the host's head or body outside the widgets.
-    const sheets = await page.evaluate(() => document.styleSheets.length);
-    assert.equal(sheets, 1, 'only host.css');
-  } finally {
-    await context.close();
-  }
-});
+for (const form of FORMS) {
+  test(`styles are isolated both ways [${form}]`, async () => {
+    const { context, page } = await openHost({}, form);
+    try {
+      const title = inWidget(page, 'widget-en', 'h2.lc-article__title');
+      await title.getByText(EN).waitFor();
+      const style = (locator, prop) => locator.evaluate((el, p) => getComputedStyle(el)[p], prop);
+      // Host CSS does not reach the widget.
+      const para = inWidget(page, 'widget-en', '.lc-body__p').first();
+      assert.notEqual(await style(para, 'color'), 'rgb(255, 0, 0)');
+      assert.equal(await style(title, 'textTransform'), 'none');
+      assert.notEqual(await style(para, 'fontFamily'), await style(page.locator('.host-p'), 'fontFamily'));
+      assert.ok(parseFloat(await style(para, 'fontSize')) >= 16, 'the 62.5% root does not shrink the text');
+      assert.equal(await style(para, 'textAlign'), 'start');
+      const byline = inWidget(page, 'widget-en', '.lc-byline__author').first();
+      assert.equal(await byline.evaluate((el) => getComputedStyle(el, '::before').content), 'none');
+      // The widget's CSS does not reach the host.
+      assert.equal(await style(page.locator('.host-p'), 'color'), 'rgb(255, 0, 0)');
+      assert.equal(await style(page.locator('main h2').first(), 'textTransform'), 'uppercase');
+      assert.equal(await style(page.locator('.host-img'), 'borderTopStyle'), 'dashed');
+      assert.equal(await style(page.locator('.host-list li'), 'listStyleType'), 'square');
+      // Nothing was added to the host's head or body outside the widgets.
+      const sheets = await page.evaluate(() => document.styleSheets.length);
+      assert.equal(sheets, 1, 'only host.css');
+    } finally {
+      await context.close();
+    }
+  });
+}
 
-test("the host's URL, hash and scroll change only by the reader's action", async () => {
-  const { context, page } = await openHost();
-  try {
-    await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
-    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
-    const url = page.url();
-    assert.equal(await page.evaluate(() => window.scrollY), 0);
-    await inWidget(page, 'widget-en', 'a[lang="zh-Hans"]').click();
-    await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(HANS).waitFor();
-    assert.equal(page.url(), url);
-    const events = await page.evaluate(() => window.lecternEvents.filter((e) => e.name === 'lectern:languagechange'));
-    assert.deepEqual(events, [{ name: 'lectern:languagechange', id: 'widget-en', detail: { lang: 'zh-Hans' } }]);
-    // Back-to-top scrolls to the widget, below the sticky header, and leaves the hash alone.
-    await inWidget(page, 'widget-zh', '[data-block-id=p9]').scrollIntoViewIfNeeded();
-    const back = inWidget(page, 'widget-zh', 'a.lc-back-to-top');
-    await back.waitFor();
-    await back.click();
-    await page.waitForFunction(() => {
-      const host = document.getElementById('widget-zh');
-      return host.shadowRoot.activeElement?.matches('.lc-article__title');
-    });
-    await page.waitForFunction(() => {
-      const top = document.getElementById('widget-zh').getBoundingClientRect().top;
-      return top >= 50 && top < 200;
-    });
-    assert.equal(page.url(), url);
-    // An inline related article opens in place without touching the host's URL.
-    await inWidget(page, 'widget-zh', '.lc-teaser a').first().click();
-    await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText('如何解讀峰會公報').waitFor();
-    assert.equal(page.url(), url);
-  } finally {
-    await context.close();
-  }
-});
+for (const form of FORMS) {
+  test(`the host's URL, hash and scroll change only by the reader's action [${form}]`, async () => {
+    const { context, page } = await openHost({}, form);
+    try {
+      await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText(HANT).waitFor();
+      await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(EN).waitFor();
+      const url = page.url();
+      assert.equal(await page.evaluate(() => window.scrollY), 0);
+      await inWidget(page, 'widget-en', 'a[lang="zh-Hans"]').click();
+      await inWidget(page, 'widget-en', 'h2.lc-article__title').getByText(HANS).waitFor();
+      assert.equal(page.url(), url);
+      const events = await page.evaluate(() => window.lecternEvents.filter((e) => e.name === 'lectern:languagechange'));
+      assert.deepEqual(events, [{ name: 'lectern:languagechange', id: 'widget-en', detail: { lang: 'zh-Hans' } }]);
+      // Back-to-top scrolls to the widget, below the sticky header, and leaves the hash alone.
+      await inWidget(page, 'widget-zh', '[data-block-id=p9]').scrollIntoViewIfNeeded();
+      const back = inWidget(page, 'widget-zh', 'a.lc-back-to-top');
+      await back.waitFor();
+      await back.click();
+      await page.waitForFunction(() => {
+        const host = document.getElementById('widget-zh');
+        return host.shadowRoot.activeElement?.matches('.lc-article__title');
+      });
+      await page.waitForFunction(() => {
+        const top = document.getElementById('widget-zh').getBoundingClientRect().top;
+        return top >= 50 && top < 200;
+      });
+      assert.equal(page.url(), url);
+      // An inline related article opens in place without touching the host's URL.
+      await inWidget(page, 'widget-zh', '.lc-teaser a').first().click();
+      await inWidget(page, 'widget-zh', 'h2.lc-article__title').getByText('如何解讀峰會公報').waitFor();
+      assert.equal(page.url(), url);
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test('the JS API mounts, switches language and destroys; keyboard focus works inside', async () => {
   const { context, page } = await openHost();
@@ -419,60 +432,65 @@ test('a pre-render that cannot be refreshed (no JSON) stays when its document fa
   }
 });
 
-test('a pre-render in a declarative shadow root is readable without scripts and hydrated in place', async () => {
-  const article = 'content/china-opportunity-to-lead-on-north-korea/en.json';
-  const url = `${content.origin}/${article}`;
-  const snippet = renderArticle(article, url, ['--embed', url, '--css', '/assets/lectern/lectern.css'])
-    .replace('<div data-lectern-src=', '<div id="widget-dsd" data-lectern-src=');
-  const site = await serveSite(
-    { '/assets/lectern/': root('dist'), '/': root('examples/host') },
-    {
-      headers: { 'content-security-policy': contractCsp(content.origin) },
-      rewriteHtml: (html) => html.replace('<!-- lectern:embed -->', () => snippet),
-    },
-  );
-  try {
-    const still = await browser.newContext({ javaScriptEnabled: false });
-    const stillPage = await still.newPage();
-    await stillPage.goto(`${site.origin}/declarative.html`);
-    assert.equal((await stillPage.locator('#widget-dsd h2.lc-article__title').textContent()).trim(), EN);
-    // Styled by lectern.css in the shadow root, not by the host's CSS.
-    const font = await stillPage.locator('#widget-dsd .lc-body__p').first().evaluate((p) => getComputedStyle(p).fontFamily);
-    assert.doesNotMatch(font, /Comic/i);
-    await still.close();
-
-    const { context, page, errors } = await pageWithErrorLog(browser);
+for (const form of FORMS) {
+  test(`a pre-render in a declarative shadow root is readable without scripts and hydrated in place [${form}]`, async () => {
+    const article = 'content/china-opportunity-to-lead-on-north-korea/en.json';
+    const url = `${content.origin}/${article}`;
+    // lectern-cli render --embed writes the element in either form.
+    const element = form === 'lectern-article' ? ['--element'] : [];
+    const snippet = renderArticle(article, url, ['--embed', url, '--css', '/assets/lectern/lectern.css', ...element])
+      .replace(/^<(div|lectern-article) /, '<$1 id="widget-dsd" ');
+    assert.ok(snippet.startsWith(form === 'lectern-article' ? '<lectern-article id="widget-dsd" src=' : '<div id="widget-dsd" data-lectern-src='), snippet.slice(0, 80));
+    const site = await serveSite(
+      { '/assets/lectern/': root('dist'), '/': root('examples/host') },
+      {
+        headers: { 'content-security-policy': contractCsp(content.origin) },
+        rewriteHtml: (html) => html.replace('<!-- lectern:embed -->', () => snippet),
+      },
+    );
     try {
-      const release = await holdWasm(page);
-      const documents = [];
-      page.on('request', (r) => r.url().endsWith('.json') && documents.push(r.url()));
-      await page.goto(`${site.origin}/declarative.html`);
-      assert.ok(await page.evaluate(() => {
-        window.preTitle = document.getElementById('widget-dsd').shadowRoot.querySelector('h2');
-        return window.preTitle?.textContent.includes('North Korea');
-      }));
-      release();
-      await page.waitForFunction(() => {
-        const root = document.getElementById('widget-dsd').shadowRoot.querySelector('.lectern');
-        return root && !root.id.startsWith('lectern-ssr');
-      });
-      assert.ok(await page.evaluate(() => window.preTitle === document.getElementById('widget-dsd').shadowRoot.querySelector('h2')));
-      assert.deepEqual(documents.filter((u) => u.endsWith('/en.json')), [], 'the inline JSON was used');
-      // The publisher's stylesheet link stays (no second download).
-      const sheets = await page.evaluate(() =>
-        [...document.getElementById('widget-dsd').shadowRoot.querySelectorAll('link')].map((l) => new URL(l.href).pathname),
-      );
-      assert.deepEqual(sheets, ['/assets/lectern/lectern.css']);
-      await inWidget(page, 'widget-dsd', 'a[lang="zh-Hant"]').click();
-      await inWidget(page, 'widget-dsd', 'h2.lc-article__title').getByText(HANT).waitFor();
-      assert.deepEqual(errors, []);
+      const still = await browser.newContext({ javaScriptEnabled: false });
+      const stillPage = await still.newPage();
+      await stillPage.goto(`${site.origin}/declarative.html`);
+      assert.equal((await stillPage.locator('#widget-dsd h2.lc-article__title').textContent()).trim(), EN);
+      // Styled by lectern.css in the shadow root, not by the host's CSS.
+      const font = await stillPage.locator('#widget-dsd .lc-body__p').first().evaluate((p) => getComputedStyle(p).fontFamily);
+      assert.doesNotMatch(font, /Comic/i);
+      await still.close();
+
+      const { context, page, errors } = await pageWithErrorLog(browser);
+      try {
+        const release = await holdWasm(page);
+        const documents = [];
+        page.on('request', (r) => r.url().endsWith('.json') && documents.push(r.url()));
+        await page.goto(`${site.origin}/declarative.html`);
+        assert.ok(await page.evaluate(() => {
+          window.preTitle = document.getElementById('widget-dsd').shadowRoot.querySelector('h2');
+          return window.preTitle?.textContent.includes('North Korea');
+        }));
+        release();
+        await page.waitForFunction(() => {
+          const root = document.getElementById('widget-dsd').shadowRoot.querySelector('.lectern');
+          return root && !root.id.startsWith('lectern-ssr');
+        });
+        assert.ok(await page.evaluate(() => window.preTitle === document.getElementById('widget-dsd').shadowRoot.querySelector('h2')));
+        assert.deepEqual(documents.filter((u) => u.endsWith('/en.json')), [], 'the inline JSON was used');
+        // The publisher's stylesheet link stays (no second download).
+        const sheets = await page.evaluate(() =>
+          [...document.getElementById('widget-dsd').shadowRoot.querySelectorAll('link')].map((l) => new URL(l.href).pathname),
+        );
+        assert.deepEqual(sheets, ['/assets/lectern/lectern.css']);
+        await inWidget(page, 'widget-dsd', 'a[lang="zh-Hant"]').click();
+        await inWidget(page, 'widget-dsd', 'h2.lc-article__title').getByText(HANT).waitFor();
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
     } finally {
-      await context.close();
+      await site.close();
     }
-  } finally {
-    await site.close();
-  }
-});
+  });
+}
 
 test('a panic in the wasm is reported in every widget, and widgets mounted after it say so too', async () => {
   const { readdirSync } = await import('node:fs');

@@ -183,3 +183,14 @@ export function checkHtml(files) {
     });
   });
 }
+
+/** The two forms of the embed: `<div data-lectern-src>`, and the custom
+ * element (the same attributes without the prefix, `lang` as `language`). */
+export const FORMS = ['data-lectern-src', 'lectern-article'];
+
+/** `html` with each empty `<div data-lectern-…>` widget written in `form`. */
+export function inForm(html, form) {
+  if (form !== 'lectern-article') return html;
+  return html.replace(/<div\b([^>]*\bdata-lectern-src=[^>]*)><\/div>/g, (_, attributes) =>
+    `<lectern-article${attributes.replaceAll('data-lectern-lang=', 'language=').replaceAll('data-lectern-', '').replace(/\bsrc=/, 'src=')}></lectern-article>`);
+}

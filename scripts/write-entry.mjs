@@ -37,7 +37,10 @@ if (process.env.TRUNK_PROFILE === 'release') {
     './lectern_bg.js',
   );
   await writeFile(join(staging, wasm), packed.wasm);
-  await writeFile(join(staging, glue), await minifyModule(packed.glue));
+  // lectern.js always names the wasm: the glue's own default (a name that
+  // is not the built file's) would only make bundlers warn.
+  const glueText = packed.glue.replace(/new URL\((['"])lectern_bg\.wasm\1,\s*import\.meta\.url\)/, 'undefined');
+  await writeFile(join(staging, glue), await minifyModule(glueText));
   entry = await minifyModule(entry);
   console.log(`write-entry: packed ${glue} and ${wasm} (${packed.renamed} names shortened), minified lectern.js`);
 }
@@ -46,6 +49,39 @@ await writeFile(join(staging, 'lectern.js'), entry);
 // article before the widget starts (the widget itself loads the hashed one).
 await writeFile(join(staging, 'lectern.css'), await readFile(join(staging, css)));
 console.log(`write-entry: lectern.js -> ${glue}, ${wasm}, ${css}`);
+
+// The build is also an npm package: the same files work from a CDN folder
+// and from node_modules (every asset is found relative to lectern.js, which
+// bundlers follow: `new URL('./file', import.meta.url)`). The types sit
+// beside the entry. `npm pack dist` gives the tarball.
+for (const types of ['lectern.d.ts', 'lectern-jsx.d.ts']) {
+  await writeFile(join(staging, types), await readFile(new URL(`../src/${types}`, import.meta.url)));
+}
+const cargo = await readFile(new URL('../Cargo.toml', import.meta.url), 'utf8');
+const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))?.[1];
+const manifest = {
+  name: 'lectern',
+  version: field('version'),
+  description: field('description'),
+  license: field('license'),
+  type: 'module',
+  main: './lectern.js',
+  types: './lectern.d.ts',
+  exports: {
+    '.': { types: './lectern.d.ts', default: './lectern.js' },
+    './jsx': { types: './lectern-jsx.d.ts' },
+    './lectern.css': './lectern.css',
+    './package.json': './package.json',
+  },
+  // The widget's files only: not the standalone page or its content.
+  files: ['lectern.js', 'lectern.d.ts', 'lectern-jsx.d.ts', 'lectern.css', glue, wasm, css],
+  // Importing it defines <lectern-article> and mounts the page's widgets.
+  sideEffects: ['./lectern.js'],
+  peerDependencies: { '@types/react': '>=19' },
+  peerDependenciesMeta: { '@types/react': { optional: true } },
+};
+await writeFile(join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`write-entry: package.json (${manifest.name}@${manifest.version}) and the types`);
 
 // The standalone page: its default article, rendered by the widget's own components.
 const indexPath = join(staging, 'index.html');

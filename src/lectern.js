@@ -328,6 +328,8 @@ function mountWithin(node) {
 function unmountWithin(node) {
   if (!(node instanceof Element)) return;
   for (const [element, handle] of widgets) {
+    // <lectern-article> elements end their own widgets.
+    if (element instanceof LecternArticle) continue;
     if ((node === element || node.contains(element)) && !element.isConnected) {
       try {
         handle.destroy();
@@ -337,6 +339,80 @@ function unmountWithin(node) {
     }
   }
 }
+
+/** `<lectern-article>`: the widget as an element, for pages built with a
+ * framework or a bundler (embedding.md, "The custom element"). Its
+ * attributes are the data-lectern-* ones without the prefix, but for the
+ * language: `language` (`lang` states the element's own language). A new
+ * `language` switches in place (as setLanguage); any other attribute
+ * mounts the widget again with it. Removed from the page, the widget is
+ * destroyed; inserted, it is mounted; moved (removed and inserted at once),
+ * it goes on as it was, the reader's place and choices kept. */
+const ATTRIBUTES = ['src', 'language', 'heading-level', 'related', 'allow', 'credentials', 'storage', 'pages'];
+const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+
+class LecternArticle extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #handle = null;
+  #ending = false;
+  #connected = false;
+
+  connectedCallback() {
+    // Moved: the pending end is called off.
+    this.#ending = false;
+    this.#connected = true;
+    if (!this.#handle) this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#ending = true;
+    queueMicrotask(() => {
+      if (!this.#ending || this.isConnected) return;
+      this.#ending = false;
+      this.#connected = false;
+      this.#handle?.destroy();
+      this.#handle = null;
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    // Before the element is in the page, connecting mounts with them all.
+    if (!this.#connected || before === after) return;
+    if (name === 'language' && this.#handle) this.#handle.setLanguage(after ?? 'auto');
+    else this.#mount();
+  }
+
+  /** Shows the version that best matches `lang` (`zh-TW`, `en+zh-Hans`, `auto`). */
+  setLanguage(lang) {
+    this.#handle?.setLanguage(lang);
+  }
+
+  #mount() {
+    if (!this.isConnected) return;
+    const options = Object.fromEntries(
+      ATTRIBUTES.filter((a) => this.hasAttribute(a)).map((a) => [a === 'language' ? 'lang' : camel(a), this.getAttribute(a)]),
+    );
+    try {
+      this.#handle = mount(this, options);
+    } catch (error) {
+      failed(this, error);
+    }
+  }
+}
+// Properties mirror the attributes (el.src, el.language, el.headingLevel, …).
+for (const name of ATTRIBUTES) {
+  Object.defineProperty(LecternArticle.prototype, camel(name), {
+    get() {
+      return this.getAttribute(name);
+    },
+    set(value) {
+      if (value === null || value === undefined) this.removeAttribute(name);
+      else this.setAttribute(name, String(value));
+    },
+  });
+}
+if (!customElements.get('lectern-article')) customElements.define('lectern-article', LecternArticle);
 
 window.Lectern = Object.freeze({ mount });
 

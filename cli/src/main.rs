@@ -27,7 +27,7 @@ const USAGE: &str = "usage:
                                                   page per article per language, sitemap.xml and the
                                                   widget's files (from DIR, by default dist/)
   lectern-cli render FILE [--heading-level N] [--base URL] [--id-prefix P | --ordinal N]
-                     [--embed SRC] [--page] [--css URL] [--inline-css FILE]...
+                     [--embed SRC [--element]] [--page] [--css URL] [--inline-css FILE]...
                                                   the article as static HTML (the widget's markup
                                                   and its JSON, for the widget to hydrate)";
 

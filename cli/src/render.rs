@@ -16,7 +16,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Runs `render FILE [--heading-level N] [--base URL] [--id-prefix P]
-/// [--ordinal N] [--embed SRC] [--page] [--css URL] [--inline-css FILE]…`;
+/// [--ordinal N] [--embed SRC [--element]] [--page] [--css URL] [--inline-css FILE]…`;
 /// returns the HTML. Element ids start with `--id-prefix`, by default
 /// `lectern-ssr-ARTICLE-LANG-N` (`--ordinal N`, 1 by default: the Nth copy of
 /// the article on one page).
@@ -27,7 +27,8 @@ pub fn escape(text: &str) -> String {
 /// article's JSON (`<script type="application/json" data-lectern-article>`),
 /// so the widget hydrates it without downloading it again. With `--embed
 /// SRC` it is a whole embed: the element with `data-lectern-src="SRC"`
-/// and the snippet inside a declarative shadow root, with the stylesheet
+/// (with `--element`, `<lectern-article src="SRC">`) and the snippet inside
+/// a declarative shadow root, with the stylesheet
 /// `--css` (where the page's own CSS cannot reach it, and its ids cannot
 /// collide with the page's).
 ///
@@ -43,6 +44,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let mut embed = None;
     let mut inline_css = Vec::new();
     let mut ordinal = 1_u32;
+    let mut element = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -54,6 +56,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
                     .ok_or("--heading-level takes 1 to 6")?;
             }
             "--page" => page = true,
+            "--element" => element = true,
             "--inline-css" => inline_css.push(PathBuf::from(
                 iter.next().ok_or("--inline-css takes a stylesheet file")?,
             )),
@@ -109,10 +112,19 @@ pub fn run(args: &[String]) -> Result<String, String> {
             .as_ref()
             .map(|href| format!("<link rel=\"stylesheet\" href=\"{}\">", escape(href)))
             .unwrap_or_default();
-        snippet = format!(
-            "<div data-lectern-src=\"{}\" data-lectern-heading-level=\"{level}\"><template shadowrootmode=\"open\">{link}<div>{snippet}</div></template></div>",
-            escape(&src)
-        );
+        let shadow =
+            format!("<template shadowrootmode=\"open\">{link}<div>{snippet}</div></template>");
+        snippet = if element {
+            format!(
+                "<lectern-article src=\"{}\" heading-level=\"{level}\">{shadow}</lectern-article>",
+                escape(&src)
+            )
+        } else {
+            format!(
+                "<div data-lectern-src=\"{}\" data-lectern-heading-level=\"{level}\">{shadow}</div>",
+                escape(&src)
+            )
+        };
     }
     if !page {
         return Ok(snippet);
