@@ -101,13 +101,16 @@ pub fn fits_root(root: &Element, view: &Html) -> bool {
 }
 
 /// Makes `root`, which [`fits_root`], ready for `Renderer::hydrate`: puts
-/// the root component's markers in place.
+/// the markers of `depth` nested components (the app's root and the ones
+/// it renders, one inside the other) in place.
 #[must_use]
-pub fn mark(root: &Element) -> bool {
+pub fn mark(root: &Element, depth: u8) -> bool {
     let Some(document) = root.owner_document() else {
         return false;
     };
-    let open = document.create_comment("<[]>");
-    let close = document.create_comment("</[]>");
-    root.prepend_with_node_1(&open).is_ok() && root.append_with_node_1(&close).is_ok()
+    (0..depth).all(|_| {
+        let open = document.create_comment("<[]>");
+        let close = document.create_comment("</[]>");
+        root.prepend_with_node_1(&open).is_ok() && root.append_with_node_1(&close).is_ok()
+    })
 }

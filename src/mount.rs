@@ -21,10 +21,16 @@ use crate::views::article::{Handlers, Refs};
 use crate::views::{Doc, RelatedMode};
 use crate::{Reader, ReaderProps};
 
+/// A Yew app and the element it renders into (its subtree's host).
+struct Live {
+    host: Element,
+    app: AppHandle<Widget>,
+}
+
 /// A widget's app, once mounted, and its command channel.
 #[derive(Default)]
 struct WidgetState {
-    app: Option<AppHandle<Reader>>,
+    app: Option<Live>,
     /// Destroyed before it went live: the takeover stops where it is.
     destroyed: bool,
     commands: Option<Callback<Action>>,
@@ -45,8 +51,8 @@ impl WidgetHandle {
         let mut state = self.state.borrow_mut();
         state.commands = None;
         state.destroyed = true;
-        if let Some(app) = state.app.take() {
-            app.destroy();
+        if let Some(live) = state.app.take() {
+            retire(live);
         }
     }
 
@@ -75,17 +81,73 @@ fn prefs(storage: bool) -> Rc<Prefs> {
     })
 }
 
+/// The app's root: the Reader, keyed, so that an app taken from the pool
+/// starts a Reader afresh (every hook new); none while the app waits in the
+/// pool.
+#[derive(yew::Properties, PartialEq)]
+pub struct WidgetProps {
+    reader: Option<ReaderProps>,
+    generation: u32,
+}
+
+#[yew::component]
+fn Widget(props: &WidgetProps) -> yew::Html {
+    match &props.reader {
+        Some(reader) => yew::html! { <Reader key={props.generation} ..reader.clone() /> },
+        None => yew::Html::default(),
+    }
+}
+
+thread_local! {
+    /// Apps of destroyed widgets, for the next widgets. Yew never removes a
+    /// subtree's delegated event listeners (they are "static": see
+    /// `HostHandlers::add_listener` in Yew 0.23's `subtree_root.rs`), so an
+    /// app made for every widget would keep every one's memory for the
+    /// page's life; a single-page host mounts one on every route change.
+    static POOL: std::cell::RefCell<Vec<Live>> = const { std::cell::RefCell::new(Vec::new()) };
+    static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The pool keeps at most this many apps (more widgets at once than that
+/// are destroyed for good).
+const POOL_SIZE: usize = 8;
+
+fn generation() -> u32 {
+    GENERATION.with(|g| {
+        g.set(g.get().wrapping_add(1));
+        g.get()
+    })
+}
+
+/// A destroyed widget's app, emptied and out of the page, back to the pool.
+fn retire(mut live: Live) {
+    live.app.update(WidgetProps {
+        reader: None,
+        generation: 0,
+    });
+    live.host.remove();
+    POOL.with(|pool| {
+        let mut pool = pool.borrow_mut();
+        if pool.len() < POOL_SIZE {
+            pool.push(live);
+        } else {
+            live.app.destroy();
+        }
+    });
+}
+
 /// Starts the widget in `root`: hydrates a pre-render that is exactly what
 /// the widget's first view would be, else replaces it (telling
-/// `replacing(true)` before and `replacing(false)` after, so that
+/// `replacing(true)` before and `replacing(false)` once rendered, so that
 /// `lectern.js` keeps a keyboard user's focus on the same control). The
 /// check and the hydration are tasks of their own (see [`mount_widget`]):
-/// should anything change the pre-render in between, it is replaced.
-async fn start(
-    root: &Element,
-    props: ReaderProps,
-    replacing: Option<js_sys::Function>,
-) -> Option<AppHandle<Reader>> {
+/// should anything change the pre-render in between, it is replaced. A
+/// replacing widget takes an app from the pool when there is one.
+async fn start(root: &Element, props: ReaderProps, replacing: Option<js_sys::Function>) -> Live {
+    let widget = |reader: ReaderProps| WidgetProps {
+        reader: Some(reader),
+        generation: generation(),
+    };
     if props.initial.is_some() {
         let view = reader_view(
             &initial_state(&props),
@@ -99,11 +161,15 @@ async fn start(
         );
         if crate::hydrate::fits_root(root, &view) {
             crate::browser::next_task().await;
-            // Checked again (the code is compiled now: it is quick).
-            if crate::hydrate::fits_root(root, &view) && crate::hydrate::mark(root) {
-                return Some(
-                    yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).hydrate(),
-                );
+            // Checked again (the code is compiled now: it is quick); the
+            // app's root and the Reader each take their markers.
+            if crate::hydrate::fits_root(root, &view) && crate::hydrate::mark(root, 2) {
+                let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), widget(props))
+                    .hydrate();
+                return Live {
+                    host: root.clone(),
+                    app,
+                };
             }
         }
     }
@@ -114,9 +180,21 @@ async fn start(
     };
     tell(true);
     root.set_text_content(None);
-    let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    let live = match POOL.with(|pool| pool.borrow_mut().pop()) {
+        Some(mut live) => {
+            let _ = root.append_with_node_1(&live.host);
+            live.app.update(widget(props));
+            live
+        }
+        None => Live {
+            host: root.clone(),
+            app: yew::Renderer::<Widget>::with_root_and_props(root.clone(), widget(props)).render(),
+        },
+    };
+    // Yew renders at the end of the microtasks: after it.
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
     tell(false);
-    Some(app)
+    live
 }
 
 /// Mounts a widget into `container` with `lectern.js`'s options, resolved:
@@ -162,12 +240,13 @@ pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
         if task.borrow().destroyed {
             return;
         }
-        let app = start(&container, ReaderProps { initial, ..props }, replacing).await;
+        let live = start(&container, ReaderProps { initial, ..props }, replacing).await;
         let mut task = task.borrow_mut();
-        match app {
-            // Destroyed while it was being hydrated.
-            Some(app) if task.destroyed => app.destroy(),
-            app => task.app = app,
+        if task.destroyed {
+            // Destroyed while it was being started.
+            retire(live);
+        } else {
+            task.app = Some(live);
         }
     });
     WidgetHandle { state }

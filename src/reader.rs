@@ -343,9 +343,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             });
             move || {
                 ended();
-                for controller in cache.borrow_mut().2.drain(..) {
-                    controller.abort();
-                }
+                cache.borrow_mut().close();
             }
         });
     }
@@ -612,31 +610,41 @@ fn saved_copy(url: &str, fence: &crate::fence::Fence) -> Option<(Doc, String)> {
 
 /// Documents already fetched, by URL: switching back is instant. A few
 /// entries (an article's versions and the ones opened from it), so a list;
-/// the URLs being prefetched, so none is fetched twice at once; and their
-/// requests, aborted when the widget goes.
+/// the URLs being prefetched, so none is fetched twice at once; their
+/// requests in flight, aborted when the widget goes; and whether it has
+/// gone (then nothing more is fetched).
 #[derive(Default)]
-struct Documents(
-    Vec<(String, Doc)>,
-    Vec<String>,
-    Vec<web_sys::AbortController>,
-);
+struct Documents {
+    docs: Vec<(String, Doc)>,
+    fetching: Vec<String>,
+    requests: Vec<web_sys::AbortController>,
+    closed: bool,
+}
 
 impl Documents {
     fn get(&self, url: &str) -> Option<Doc> {
-        self.0
+        self.docs
             .iter()
             .find(|(u, _)| u == url)
             .map(|(_, article)| article.clone())
     }
 
     fn contains(&self, url: &str) -> bool {
-        self.0.iter().any(|(u, _)| u == url)
+        self.docs.iter().any(|(u, _)| u == url)
     }
 
     /// Keeps the first document stored for `url`.
     fn insert(&mut self, url: String, article: Doc) {
         if !self.contains(&url) {
-            self.0.push((url, article));
+            self.docs.push((url, article));
+        }
+    }
+
+    /// The widget is gone: every request in flight stops, none starts.
+    fn close(&mut self) {
+        self.closed = true;
+        for request in self.requests.drain(..) {
+            request.abort();
         }
     }
 }
@@ -653,27 +661,33 @@ fn prefetch_when_idle(article: &Doc, cache: &Cache, fence: &Rc<crate::fence::Fen
         .translations
         .iter()
         .filter_map(|t| t.href.as_ref().map(ToString::to_string))
-        .filter(|url| !cache.borrow().contains(url) && !cache.borrow().1.contains(url))
+        .filter(|url| !cache.borrow().contains(url) && !cache.borrow().fetching.contains(url))
         .collect();
     if urls.is_empty() {
         return;
     }
-    cache.borrow_mut().1.extend(urls.iter().cloned());
+    cache.borrow_mut().fetching.extend(urls.iter().cloned());
     let (cache, fence) = (Rc::clone(cache), Rc::clone(fence));
     crate::browser::when_idle(move || {
         for url in urls {
+            // Destroyed before the browser was idle: nothing to fetch.
+            if cache.borrow().closed {
+                return;
+            }
             let Ok(controller) = web_sys::AbortController::new() else {
                 return;
             };
-            cache.borrow_mut().2.push(controller.clone());
+            cache.borrow_mut().requests.push(controller.clone());
             let (cache, fence) = (Rc::clone(&cache), Rc::clone(&fence));
             wasm_bindgen_futures::spawn_local(async move {
                 let credentials = fence.credentials(&url);
-                if let Ok((mut article, _)) =
-                    crate::api::fetch_article(&url, &controller, credentials).await
-                {
+                let result = crate::api::fetch_article(&url, &controller, credentials).await;
+                let mut documents = cache.borrow_mut();
+                documents.requests.retain(|r| *r != controller);
+                documents.fetching.retain(|u| *u != url);
+                if let (Ok((mut article, _)), false) = (result, documents.closed) {
                     fence.apply(&mut article);
-                    cache.borrow_mut().insert(url, Doc::new(article));
+                    documents.insert(url, Doc::new(article));
                 }
             });
         }
