@@ -24,8 +24,6 @@ pub fn article_html(
     pages: Option<&str>,
 ) -> std::io::Result<String> {
     crate::views::date::format_dates(&mut article);
-    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-    let local = tokio::task::LocalSet::new();
     let props = ReaderProps {
         src: "".into(),
         heading_level,
@@ -45,12 +43,26 @@ pub fn article_html(
         id_prefix: Some(id_prefix.to_owned().into()),
         pages: pages.map(|p| p.to_owned().into()),
     };
-    Ok(local.block_on(&runtime, async move {
-        LocalServerRenderer::<Reader>::with_props(props)
-            .hydratable(false)
-            .render()
-            .await
-    }))
+    // One runtime per thread, made once: a publish renders thousands of
+    // pages on each.
+    thread_local! {
+        static RUNTIME: std::cell::OnceCell<tokio::runtime::Runtime> = const { std::cell::OnceCell::new() };
+    }
+    RUNTIME.with(|cell| {
+        let runtime = if let Some(runtime) = cell.get() {
+            runtime
+        } else {
+            let built = tokio::runtime::Builder::new_current_thread().build()?;
+            cell.get_or_init(|| built)
+        };
+        let local = tokio::task::LocalSet::new();
+        Ok(local.block_on(runtime, async move {
+            LocalServerRenderer::<Reader>::with_props(props)
+                .hydratable(false)
+                .render()
+                .await
+        }))
+    })
 }
 
 /// The default prefix of a pre-render's element ids: from the article's id

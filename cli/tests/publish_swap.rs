@@ -84,22 +84,7 @@ fn widget(dir: &Path) -> PathBuf {
 }
 
 fn publish(content: &Path, out: &Path, widget: &Path) -> (bool, String) {
-    let result = Command::new(BIN)
-        .args(["publish"])
-        .arg(content)
-        .arg(out)
-        .args(["--base-url", "https://news.example/", "--widget"])
-        .arg(widget)
-        .output()
-        .unwrap();
-    (
-        result.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&result.stdout),
-            String::from_utf8_lossy(&result.stderr)
-        ),
-    )
+    publish_with(content, out, widget, &[])
 }
 
 /// No staging folder is left beside `out`.
@@ -208,4 +193,173 @@ fn it_refuses_to_write_into_the_content_it_reads() {
         assert!(said.contains("content folder"), "{said}");
     }
     assert_eq!(snapshot(&s.0), before, "nothing written anywhere");
+}
+
+/// Every file's identity (inode, modification time): what a run rewrote
+/// changes it.
+fn identities(dir: &Path) -> BTreeMap<PathBuf, (u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    snapshot(dir)
+        .into_keys()
+        .map(|rel| {
+            let meta = fs::metadata(dir.join(&rel)).unwrap();
+            (rel, (meta.ino(), meta.modified().unwrap()))
+        })
+        .collect()
+}
+
+fn publish_with(content: &Path, out: &Path, widget: &Path, extra: &[&str]) -> (bool, String) {
+    let result = Command::new(BIN)
+        .args(["publish"])
+        .arg(content)
+        .arg(out)
+        .args(["--base-url", "https://news.example/", "--widget"])
+        .arg(widget)
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        result.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&result.stdout),
+            String::from_utf8_lossy(&result.stderr)
+        ),
+    )
+}
+
+#[test]
+fn an_unchanged_archive_writes_nothing_and_a_change_rewrites_only_what_it_touches() {
+    let s = Scratch::new("incremental");
+    let content = s.0.join("content");
+    copy_dir(&root().join("content"), &content);
+    let (out, widget) = (s.0.join("site"), widget(&s.0));
+    assert!(publish(&content, &out, &widget).0);
+    let first = identities(&out);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let (ok, said) = publish(&content, &out, &widget);
+    assert!(ok, "{said}");
+    assert!(said.contains(" 0 file(s) written"), "{said}");
+    assert_eq!(identities(&out), first, "not one file touched");
+    no_staging_left(&out);
+
+    // One version's title: its JSON and its page, and the manifest.
+    let en = content.join("diplomacy-between-languages/en.json");
+    fs::write(
+        &en,
+        fs::read_to_string(&en)
+            .unwrap()
+            .replace("Diplomacy Between Languages", "Diplomacy, Revised"),
+    )
+    .unwrap();
+    let before = snapshot(&out);
+    assert!(publish(&content, &out, &widget).0);
+    let after = snapshot(&out);
+    let changed: Vec<&PathBuf> = after
+        .keys()
+        .filter(|p| before.get(*p) != after.get(*p))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            Path::new(".lectern-manifest"),
+            Path::new("diplomacy-between-languages/en/index.html"),
+            Path::new("diplomacy-between-languages/en.json"),
+        ]
+        .iter()
+        .collect::<Vec<_>>()
+    );
+    let untouched: Vec<PathBuf> = first
+        .keys()
+        .filter(|p| !changed.contains(p))
+        .cloned()
+        .collect();
+    let now = identities(&out);
+    for path in &untouched {
+        assert_eq!(
+            now.get(path),
+            first.get(path),
+            "{} was rewritten",
+            path.display()
+        );
+    }
+    assert!(String::from_utf8_lossy(
+        &after[Path::new("diplomacy-between-languages/en/index.html")]
+    )
+    .contains("Diplomacy, Revised"));
+
+    // An article that others' related strips name goes: its pages go, and
+    // those strips link the plain URL instead of its page.
+    let linking = |site: &BTreeMap<PathBuf, Vec<u8>>| -> Vec<PathBuf> {
+        site.iter()
+            .filter(|(p, b)| {
+                let text = String::from_utf8_lossy(b);
+                p.ends_with("index.html")
+                    && ["en", "zh-Hans", "zh-Hant"].iter().any(|l| {
+                        text.contains(&format!(
+                            "https://news.example/sanctions-in-three-questions/{l}/\""
+                        ))
+                    })
+            })
+            .map(|(p, _)| p.clone())
+            .filter(|p| !p.starts_with("sanctions-in-three-questions"))
+            .collect()
+    };
+    let linked = linking(&after);
+    assert!(!linked.is_empty());
+    fs::remove_dir_all(content.join("sanctions-in-three-questions")).unwrap();
+    let (ok, said) = publish(&content, &out, &widget);
+    assert!(ok, "{said}");
+    let last = snapshot(&out);
+    assert!(!out.join("sanctions-in-three-questions").exists());
+    assert!(
+        linking(&last).is_empty(),
+        "no page links the removed article's page"
+    );
+    for page in &linked {
+        assert_ne!(
+            last.get(page),
+            after.get(page),
+            "{} was rendered again",
+            page.display()
+        );
+    }
+
+    // The same site as a fresh run on one thread, byte for byte.
+    let fresh = s.0.join("fresh");
+    let (ok, said) = publish_with(&content, &fresh, &widget, &["--jobs", "1"]);
+    assert!(ok, "{said}");
+    assert_eq!(snapshot(&fresh), last);
+}
+
+#[test]
+fn every_bad_document_is_named_in_one_run() {
+    let s = Scratch::new("problems");
+    let content = s.0.join("content");
+    copy_dir(&root().join("content"), &content);
+    fs::write(
+        content.join("diplomacy-between-languages/en.json"),
+        "{ not json",
+    )
+    .unwrap();
+    fs::write(
+        content.join("northeast-asia-primer/zh-Hans.json"),
+        r#"{"format": "lectern.article/1"}"#,
+    )
+    .unwrap();
+    let (ok, said) = publish(&content, &s.0.join("site"), &widget(&s.0));
+    assert!(!ok);
+    assert!(
+        said.contains("2 document(s) could not be published"),
+        "{said}"
+    );
+    assert!(
+        said.contains("diplomacy-between-languages/en.json"),
+        "{said}"
+    );
+    assert!(
+        said.contains("northeast-asia-primer/zh-Hans.json"),
+        "{said}"
+    );
+    assert!(!s.0.join("site").exists(), "nothing published");
 }

@@ -1,19 +1,36 @@
-//! Publishing is all or nothing: the site is written into a folder beside
-//! `OUT_DIR` and swapped in only once everything is written. A failure on
-//! the way (a bad document, a full disk, Ctrl-C, a killed process) leaves
-//! the previous site untouched and complete; a finished run leaves exactly
-//! what it produced (the pages of removed articles go with the old site).
+//! Publishing is all or nothing. A run writes its files into a staging
+//! folder beside `OUT_DIR` (`.NAME.lectern-PID`) and puts them in place
+//! only once all of them are written and every document is valid: a
+//! failure on the way (a bad document, a full disk, Ctrl-C, a killed
+//! process) leaves the previous site untouched and complete.
 //!
-//! On Linux the swap is one atomic exchange of the two folders
-//! (`renameat2(RENAME_EXCHANGE)`): readers of the site see the old one or
-//! the new one, never neither. Elsewhere (or on a file system without the
-//! exchange) the old folder is renamed away first, then the new one in.
+//! - A first run (no `OUT_DIR` yet) renames the staging folder into place.
+//! - A later run stages only the files that change: the commit writes a
+//!   journal (what to move in, what to remove), then moves each file in
+//!   with a rename (every file is whole at every moment) and removes what
+//!   the site loses; the journal goes last. A run killed during that short
+//!   step is finished by the next run before anything else (roll forward),
+//!   so the site never stays half of each.
+//!
+//! A finished run leaves exactly what it produced.
 
 use std::fs;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// A site being written beside `OUT_DIR`; dropped without [`Staging::commit`],
-/// it is removed and `OUT_DIR` is as it was.
+/// What a commit does to the site: files to move in from the staging
+/// folder, files to remove (paths relative to the site).
+#[derive(Debug, Default)]
+pub struct Changes {
+    pub written: Vec<PathBuf>,
+    pub removed: Vec<PathBuf>,
+}
+
+/// The journal's name in the staging folder.
+const JOURNAL: &str = ".lectern-journal";
+
+/// A run's staging folder beside `OUT_DIR`; made when the first file is
+/// staged, removed when dropped without [`Staging::commit`].
 pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
@@ -37,11 +54,11 @@ fn resolved(path: &Path) -> PathBuf {
 }
 
 impl Staging {
-    /// A new staging folder for `out`, the site of the content folder
-    /// `content`. Refuses an `out` that is `content`, contains it or is
-    /// inside it (a publish must never write into the articles it reads),
-    /// and removes the staging folders that runs killed before their end
-    /// left behind.
+    /// A staging folder for `out`, the site of the content folder `content`.
+    /// Refuses an `out` that is `content`, contains it or is inside it (a
+    /// publish must never write into the articles it reads). Finishes the
+    /// commit of a run killed while committing, and removes the staging
+    /// folders of runs killed before.
     ///
     /// # Errors
     /// A message for the terminal.
@@ -66,61 +83,86 @@ impl Staging {
         let parent = out_abs
             .parent()
             .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
-        fs::create_dir_all(&parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         if let Ok(entries) = fs::read_dir(&parent) {
-            for entry in entries.flatten() {
-                if entry
-                    .file_name()
-                    .to_str()
-                    .is_some_and(|n| n.starts_with(&prefix))
-                {
-                    let _ = fs::remove_dir_all(entry.path());
+            let mut stale: Vec<PathBuf> = entries
+                .flatten()
+                .filter(|e| {
+                    e.file_name()
+                        .to_str()
+                        .is_some_and(|n| n.starts_with(&prefix))
+                })
+                .map(|e| e.path())
+                .collect();
+            stale.sort();
+            for dir in stale {
+                if let Ok(text) = fs::read_to_string(dir.join(JOURNAL)) {
+                    apply(&dir, &out_abs, &text)?;
                 }
+                let _ = fs::remove_dir_all(&dir);
             }
         }
-        let tmp = parent.join(format!("{prefix}{}", std::process::id()));
-        fs::create_dir(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
         Ok(Self {
+            tmp: parent.join(format!("{prefix}{}", std::process::id())),
             out: out_abs,
-            tmp,
             committed: false,
         })
     }
 
-    /// Where the new site is written.
-    #[must_use]
-    pub fn path(&self) -> &Path {
-        &self.tmp
+    /// The staging folder, made on first use.
+    ///
+    /// # Errors
+    /// When it cannot be made.
+    pub fn dir(&self) -> Result<&Path, String> {
+        if !self.tmp.is_dir() {
+            if let Some(parent) = self.tmp.parent() {
+                fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+            }
+            fs::create_dir_all(&self.tmp).map_err(|e| format!("{}: {e}", self.tmp.display()))?;
+        }
+        Ok(&self.tmp)
     }
 
-    /// The site as it is now (the one being replaced), if there is one.
+    /// The site as it is now (the one being updated), if there is one.
     #[must_use]
     pub fn previous(&self) -> Option<&Path> {
         self.out.is_dir().then_some(self.out.as_path())
     }
 
-    /// Puts the new site in place of the old one, which is then removed.
+    /// Puts the staged files in place and removes what the site loses.
     ///
     /// # Errors
-    /// A message for the terminal; the old site is then still in place.
-    pub fn commit(mut self) -> Result<(), String> {
-        let failed = |e: std::io::Error| format!("{}: {e}", self.out.display());
-        if !self.out.exists() {
-            fs::rename(&self.tmp, &self.out).map_err(failed)?;
-        } else if exchange(&self.tmp, &self.out).is_ok() {
-            // The old site is where the new one was.
-            let _ = fs::remove_dir_all(&self.tmp);
-        } else {
-            let old = self.tmp.with_extension("old");
-            fs::rename(&self.out, &old).map_err(failed)?;
-            if let Err(e) = fs::rename(&self.tmp, &self.out) {
-                let _ = fs::rename(&old, &self.out);
-                return Err(failed(e));
-            }
-            let _ = fs::remove_dir_all(&old);
-        }
+    /// A message for the terminal; before the journal is written, the old
+    /// site is untouched.
+    pub fn commit(mut self, changes: &Changes) -> Result<(), String> {
         self.committed = true;
-        Ok(())
+        if changes.written.is_empty() && changes.removed.is_empty() {
+            let _ = fs::remove_dir_all(&self.tmp);
+            return Ok(());
+        }
+        if !self.out.exists() {
+            let tmp = self.dir()?.to_path_buf();
+            return fs::rename(&tmp, &self.out).map_err(|e| format!("{}: {e}", self.out.display()));
+        }
+        let mut journal = String::new();
+        for path in &changes.written {
+            journal.push_str("move\t");
+            journal.push_str(&path.to_string_lossy());
+            journal.push('\n');
+        }
+        for path in &changes.removed {
+            journal.push_str("remove\t");
+            journal.push_str(&path.to_string_lossy());
+            journal.push('\n');
+        }
+        let tmp = self.dir()?.to_path_buf();
+        let file = tmp.join(JOURNAL);
+        let written = fs::File::create(&file).and_then(|mut f| {
+            f.write_all(journal.as_bytes())?;
+            f.sync_all()
+        });
+        written.map_err(|e| format!("{}: {e}", file.display()))?;
+        apply(&tmp, &self.out, &journal)?;
+        fs::remove_dir_all(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))
     }
 }
 
@@ -132,14 +174,38 @@ impl Drop for Staging {
     }
 }
 
-/// Exchanges two folders in one step.
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use rustix::fs::{renameat_with, RenameFlags, CWD};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
-    Err(std::io::Error::other("no atomic exchange here"))
+/// Carries out a journal: moves the staged files of `tmp` into `out`,
+/// removes the files it names (and the folders they leave empty). Safe to
+/// run again after an interruption: what is done is skipped.
+fn apply(tmp: &Path, out: &Path, journal: &str) -> Result<(), String> {
+    let failed = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
+    for line in journal.lines() {
+        match line.split_once('\t') {
+            Some(("move", rel)) => {
+                let (from, to) = (tmp.join(rel), out.join(rel));
+                if !from.exists() {
+                    continue;
+                }
+                if let Some(parent) = to.parent() {
+                    fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
+                }
+                fs::rename(&from, &to).map_err(|e| failed(&to, e))?;
+            }
+            Some(("remove", rel)) => {
+                let path = out.join(rel);
+                if fs::remove_file(&path).is_ok() {
+                    // Folders the removal left empty go too.
+                    let mut dir = path.parent();
+                    while let Some(d) = dir.filter(|d| *d != out) {
+                        if fs::remove_dir(d).is_err() {
+                            break;
+                        }
+                        dir = d.parent();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
