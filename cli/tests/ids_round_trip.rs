@@ -59,7 +59,9 @@ fn documents() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for a in SHAPES {
         for b in SHAPES {
-            for sep in ["\n", "\n\n"] {
+            // A bare CR between them: a line ending too, in a file that
+            // otherwise ends its lines with LF (or CRLF).
+            for sep in ["\n", "\n\n", "\r", "\r\r"] {
                 for end in ["\n", ""] {
                     let md = format!("{FRONT}\n{a}{sep}{b}{end}");
                     out.push((format!("{a:?}{sep:?}{b:?}{end:?}"), md.clone()));

@@ -125,10 +125,13 @@ pub fn with_ids(source: &str, assigned: &[(usize, IdPlace, String)], style: Styl
         match place {
             IdPlace::LineAbove => out.insert_str(line_start, &format!("{{#{id}}}{nl}")),
             IdPlace::ParagraphAbove => {
-                let blank = if follows_text(&out, line_start) {
-                    nl
-                } else {
-                    ""
+                // The blank line takes the ending of the line before it
+                // when that is a bare CR: an LF after it would make the
+                // two one CRLF ending, and no blank line at all.
+                let blank = match follows_text(&out, line_start) {
+                    false => "",
+                    true if out.get(..line_start).is_some_and(|b| b.ends_with('\r')) => "\r",
+                    true => nl,
                 };
                 out.insert_str(line_start, &format!("{blank}{{#{id}}}{nl}{nl}"));
             }
