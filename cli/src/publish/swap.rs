@@ -209,3 +209,79 @@ fn apply(tmp: &Path, out: &Path, journal: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(path: &Path, text: &str) {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// A run killed in the middle of its commit (one file moved in, one
+    /// not yet, one removal not yet made) is finished by the next run
+    /// before anything else: the site ends as that run meant it, whole.
+    #[test]
+    fn a_commit_killed_halfway_is_finished_by_the_next_run() {
+        let root = std::env::temp_dir().join(format!("lectern-roll-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        let (content, out) = (root.join("content"), root.join("site"));
+        fs::create_dir_all(&content).unwrap();
+        write(&out.join("a/en/index.html"), "old a");
+        write(&out.join("b/en/index.html"), "moved in before the kill");
+        write(&out.join("gone/en/index.html"), "removed by the run");
+        write(&out.join("kept.txt"), "untouched");
+        let staging = root.join(".site.lectern-4242");
+        write(&staging.join("a/en/index.html"), "new a");
+        write(
+            &staging.join(JOURNAL),
+            "move\ta/en/index.html\nmove\tb/en/index.html\nremove\tgone/en/index.html\n",
+        );
+
+        let next = Staging::new(&out, &content).unwrap();
+
+        assert_eq!(
+            fs::read_to_string(out.join("a/en/index.html")).unwrap(),
+            "new a"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("b/en/index.html")).unwrap(),
+            "moved in before the kill"
+        );
+        assert!(
+            !out.join("gone").exists(),
+            "the removal is made, its folder too"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("kept.txt")).unwrap(),
+            "untouched"
+        );
+        assert!(!staging.exists(), "the killed run's staging folder is gone");
+        drop(next);
+        let _ = fs::remove_dir_all(&root);
+    }
+
+    /// A run killed before its commit leaves its staging folder without a
+    /// journal: the next run removes it and the site stays as it was.
+    #[test]
+    fn a_run_killed_before_its_commit_leaves_the_site_as_it_was() {
+        let root = std::env::temp_dir().join(format!("lectern-kill-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        let (content, out) = (root.join("content"), root.join("site"));
+        fs::create_dir_all(&content).unwrap();
+        write(&out.join("a/en/index.html"), "old a");
+        let staging = root.join(".site.lectern-4243");
+        write(&staging.join("a/en/index.html"), "half-written new a");
+
+        let next = Staging::new(&out, &content).unwrap();
+
+        assert_eq!(
+            fs::read_to_string(out.join("a/en/index.html")).unwrap(),
+            "old a"
+        );
+        assert!(!staging.exists());
+        drop(next);
+        let _ = fs::remove_dir_all(&root);
+    }
+}
