@@ -219,16 +219,22 @@ mod tests {
         fs::write(path, text).unwrap();
     }
 
+    /// A scratch folder with `content/` and a site `site/` holding `a`.
+    fn scratch(name: &str) -> (PathBuf, PathBuf, PathBuf) {
+        let root = std::env::temp_dir().join(format!("lectern-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        let (content, out) = (root.join("content"), root.join("site"));
+        fs::create_dir_all(&content).unwrap();
+        write(&out.join("a/en/index.html"), "old a");
+        (root, content, out)
+    }
+
     /// A run killed in the middle of its commit (one file moved in, one
     /// not yet, one removal not yet made) is finished by the next run
     /// before anything else: the site ends as that run meant it, whole.
     #[test]
     fn a_commit_killed_halfway_is_finished_by_the_next_run() {
-        let root = std::env::temp_dir().join(format!("lectern-roll-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
-        let (content, out) = (root.join("content"), root.join("site"));
-        fs::create_dir_all(&content).unwrap();
-        write(&out.join("a/en/index.html"), "old a");
+        let (root, content, out) = scratch("roll");
         write(&out.join("b/en/index.html"), "moved in before the kill");
         write(&out.join("gone/en/index.html"), "removed by the run");
         write(&out.join("kept.txt"), "untouched");
@@ -266,11 +272,7 @@ mod tests {
     /// journal: the next run removes it and the site stays as it was.
     #[test]
     fn a_run_killed_before_its_commit_leaves_the_site_as_it_was() {
-        let root = std::env::temp_dir().join(format!("lectern-kill-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
-        let (content, out) = (root.join("content"), root.join("site"));
-        fs::create_dir_all(&content).unwrap();
-        write(&out.join("a/en/index.html"), "old a");
+        let (root, content, out) = scratch("kill");
         let staging = root.join(".site.lectern-4243");
         write(&staging.join("a/en/index.html"), "half-written new a");
 
