@@ -60,8 +60,9 @@ fn documents() -> Vec<(String, String)> {
     for a in SHAPES {
         for b in SHAPES {
             // A bare CR between them: a line ending too, in a file that
-            // otherwise ends its lines with LF (or CRLF).
-            for sep in ["\n", "\n\n", "\r", "\r\r"] {
+            // otherwise ends its lines with LF (or CRLF). A line of a form
+            // feed: text to CommonMark, not a blank line.
+            for sep in ["\n", "\n\n", "\r", "\r\r", "\n\u{c}\n"] {
                 for end in ["\n", ""] {
                     let md = format!("{FRONT}\n{a}{sep}{b}{end}");
                     out.push((format!("{a:?}{sep:?}{b:?}{end:?}"), md.clone()));

@@ -88,7 +88,9 @@ fn follows_text(text: &str, start: usize) -> bool {
         return false;
     };
     let line = before.rsplit(is_eol).next().unwrap_or(before);
-    !line.trim().is_empty()
+    // Blank as `CommonMark` means it: spaces and tabs only (a form feed,
+    // say, is text, which the id would continue).
+    !line.chars().all(|c| c == ' ' || c == '\t')
 }
 
 /// Whether an `{#ID}` line directly above `line` would not start a
