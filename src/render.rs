@@ -116,7 +116,12 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<p data-block-id=\"p1\" class=\"lc-body__p\">x <em>y</em></p>"),
+            html.contains("<div data-block-id=\"p1\" class=\"lc-block\"><p class=\"lc-body__p\">x <em>y</em></p>"),
+            "{html}"
+        );
+        // The paragraph's link is in the page before any script runs.
+        assert!(
+            html.contains("<a href=\"#lectern-a-p1\" aria-label=\"链接到此段\" class=\"lc-block__link\">¶</a>"),
             "{html}"
         );
         assert!(
