@@ -119,16 +119,28 @@ fn written_ids_read_back_as_the_same_document_whatever_the_blocks_around_them() 
 fn ids_go_where_each_block_takes_them() {
     for a in SHAPES {
         for b in PLACED {
-            let md = format!("{FRONT}\n{a}\n\n{b}\n");
-            let Ok(imported) = import(&md, true) else {
-                continue;
+            // Blocks apart by a blank line ended with LF, or with bare CRs:
+            // an id line ended by a CR names its paragraph all the same.
+            // (pulldown-cmark ends an ATX heading at LF only: after bare
+            // CRs a heading runs on into the next block's text, and its
+            // id takes the fallback, a paragraph above.)
+            let seps: &[&str] = if a.starts_with('#') || b.starts_with('#') {
+                &["\n\n"]
+            } else {
+                &["\n\n", "\r\r"]
             };
-            let written = with_ids(&md, &imported.assigned, Style::AsPlaced);
-            let again = import(&written, false).unwrap();
-            assert_eq!(
-                again.document, imported.document,
-                "{a:?} then {b:?}:\n{written}"
-            );
+            for sep in seps {
+                let md = format!("{FRONT}\n{a}{sep}{b}\n");
+                let Ok(imported) = import(&md, true) else {
+                    continue;
+                };
+                let written = with_ids(&md, &imported.assigned, Style::AsPlaced);
+                let again = import(&written, false).unwrap();
+                assert_eq!(
+                    again.document, imported.document,
+                    "{a:?}{sep:?}{b:?}:\n{written:?}"
+                );
+            }
         }
     }
 }
@@ -174,6 +186,23 @@ fn a_list_right_after_its_paragraph_keeps_both_across_two_runs() {
         serde_json::json!(["first", "second", "third"])
     );
     let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_id_line_ended_by_a_bare_cr_names_its_paragraph() {
+    // CommonMark ends a line at CR as at LF: in a body of CR endings, or
+    // one CR line among LF lines, `{#ID}` above a paragraph is its id.
+    for md in [
+        format!("{FRONT}\n{{#mine}}\rA paragraph.\n"),
+        format!("{FRONT}\r{{#mine}}\rA paragraph.\r\rAnother.\r"),
+    ] {
+        let imported = import(&md, false).unwrap();
+        assert_eq!(imported.document["body"][0]["id"], "mine", "{md:?}");
+        assert_eq!(
+            imported.document["body"][0]["text"], "A paragraph.",
+            "{md:?}"
+        );
+    }
 }
 
 #[test]

@@ -52,6 +52,20 @@ fn is_eol(c: char) -> bool {
     c == '\n' || c == '\r'
 }
 
+/// The ending of the line just before byte `start`, if a line ends there.
+fn ending_before(text: &str, start: usize) -> Option<&'static str> {
+    let before = text.get(..start)?;
+    if before.ends_with("\r\n") {
+        Some("\r\n")
+    } else if before.ends_with('\n') {
+        Some("\n")
+    } else if before.ends_with('\r') {
+        Some("\r")
+    } else {
+        None
+    }
+}
+
 /// The line ending the file uses (its first one's kind).
 fn newline(source: &str) -> &'static str {
     match source.find(is_eol).map(|i| source.get(i..i + 2)) {
@@ -107,7 +121,7 @@ fn would_change(line: &str) -> bool {
 /// `source` with each `(offset of the block, place, id)` written in.
 #[must_use]
 pub fn with_ids(source: &str, assigned: &[(usize, IdPlace, String)], style: Style) -> String {
-    let nl = newline(source);
+    let file_nl = newline(source);
     let mut out = source.to_owned();
     let mut edits: Vec<&(usize, IdPlace, String)> = assigned.iter().collect();
     // From the end, so that earlier offsets stay where they are.
@@ -115,6 +129,12 @@ pub fn with_ids(source: &str, assigned: &[(usize, IdPlace, String)], style: Styl
     for (offset, place, id) in edits {
         let line_start = line_start(&out, *offset);
         let line = line_at(&out, line_start);
+        // What is written takes the ending of the line before it, which
+        // in a file of mixed endings may not be the file's: the parser
+        // reads a line's end the same way on both sides of the id (after
+        // a bare CR, an LF would make the two one CRLF ending, and a
+        // fence's info string is read up to the next LF).
+        let nl = ending_before(&out, line_start).unwrap_or(file_nl);
         let place = match (style, place) {
             (Style::Separate, _) => IdPlace::ParagraphAbove,
             (_, IdPlace::LineAbove) if would_change(line) => IdPlace::ParagraphAbove,
@@ -127,13 +147,10 @@ pub fn with_ids(source: &str, assigned: &[(usize, IdPlace, String)], style: Styl
         match place {
             IdPlace::LineAbove => out.insert_str(line_start, &format!("{{#{id}}}{nl}")),
             IdPlace::ParagraphAbove => {
-                // The blank line takes the ending of the line before it
-                // when that is a bare CR: an LF after it would make the
-                // two one CRLF ending, and no blank line at all.
-                let blank = match follows_text(&out, line_start) {
-                    false => "",
-                    true if out.get(..line_start).is_some_and(|b| b.ends_with('\r')) => "\r",
-                    true => nl,
+                let blank = if follows_text(&out, line_start) {
+                    nl
+                } else {
+                    ""
                 };
                 out.insert_str(line_start, &format!("{blank}{{#{id}}}{nl}{nl}"));
             }

@@ -262,7 +262,9 @@ pub(super) fn body(
             Event::Start(Tag::Paragraph) => {
                 let first_line = body
                     .get(range.clone())
-                    .and_then(|t| t.lines().next())
+                    // A line ends at LF, CR or CRLF (`lines` knows only
+                    // the first and last).
+                    .and_then(|t| t.split(['\n', '\r']).next())
                     .unwrap_or("");
                 // Id lines name top-level blocks only: inside a quote or a
                 // list, `{#…}` is text.
