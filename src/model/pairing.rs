@@ -74,7 +74,7 @@ mod tests {
     #[test]
     fn blocks_pair_by_id_and_the_unpaired_stand_alone_where_they_are() {
         use Row::{Both, First, Second};
-        let cases: [(&[&str], &[&str], Vec<Row>); 6] = [
+        let cases: [(&[&str], &[&str], Vec<Row>); 7] = [
             (&["p1", "p2"], &["p1", "p2"], vec![Both(0, 0), Both(1, 1)]),
             // The sample's 简体 has one paragraph more than its English.
             (
@@ -99,6 +99,9 @@ mod tests {
                 &["", ""],
                 vec![Both(0, 0), Both(1, 1), First(2)],
             ),
+            // Ids in one version only: by position, as without ids (the
+            // fuzzer's first pairing finding was its own assertion's).
+            (&["p1", "p2"], &["", ""], vec![Both(0, 0), Both(1, 1)]),
             (&[], &["p1"], vec![Second(0)]),
         ];
         for (first, second, expected) in cases {
