@@ -13,13 +13,12 @@ import { launchBrowser, renderArticle, serveSite } from '../e2e/support.mjs';
 
 /**
  * The budget for every scenario, a ratchet: the widget's weight may only
- * come down. 113 KiB since the reading layer (对照, paragraph links, the
- * reader's settings), the takeover in tasks of its own, the pool of apps
- * that keeps long-lived pages flat and <lectern-article> (the reading layer
- * alone brought it to 110,600 bytes, under issue 19's 112,640). The goal is
- * 96 KB (issue 20).
+ * come down. 110 KiB (issue 19) with the reading layer (对照, paragraph
+ * links, the reader's settings), the takeover in tasks of its own, the pool
+ * of apps that keeps long-lived pages flat and <lectern-article>. The goal
+ * is 96 KB (issue 20).
  */
-export const BUDGET = 115_712;
+export const BUDGET = 112_640;
 export const GOAL = 98_304;
 
 const root = resolve(new URL('..', import.meta.url).pathname);
