@@ -38,7 +38,7 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use lectern::model::{self, Resolver, WhatwgUrl};
 use rayon::prelude::*;
@@ -48,8 +48,11 @@ use url::Url;
 
 use crate::render::escape;
 
+mod manifest;
 pub mod page;
 pub mod swap;
+
+use manifest::{Manifest, Record, NAME as MANIFEST};
 
 /// The widget's files in the published folder, by role, and its stylesheet,
 /// which every page carries inline (first paint in one request).
@@ -65,7 +68,7 @@ pub struct Widget {
 }
 
 /// Runs `publish CONTENT_DIR OUT_DIR --base-url URL [--widget DIR]
-/// [--jobs N]`; returns a summary.
+/// [--jobs N] [--verify]`; returns a summary.
 ///
 /// # Errors
 /// A message for the terminal: every bad document, by file.
@@ -74,6 +77,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let mut base = None;
     let mut widget_dir = PathBuf::from("dist");
     let mut jobs = 0;
+    let mut verify = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -86,12 +90,14 @@ pub fn run(args: &[String]) -> Result<String, String> {
                     .filter(|n| *n > 0)
                     .ok_or("--jobs takes a number of threads")?;
             }
+            "--verify" => verify = true,
             other => positional.push(PathBuf::from(other)),
         }
     }
     let [content, out] = positional.as_slice() else {
         return Err(
-            "publish takes CONTENT_DIR OUT_DIR --base-url URL [--widget DIR] [--jobs N]".into(),
+            "publish takes CONTENT_DIR OUT_DIR --base-url URL [--widget DIR] [--jobs N] [--verify]"
+                .into(),
         );
     };
     let base = base.ok_or("--base-url is required (where OUT_DIR will be served)")?;
@@ -110,7 +116,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         .num_threads(jobs)
         .build()
         .map_err(|e| e.to_string())?;
-    let done = threads.install(|| publish(content, &staging, &base, &widget_dir))?;
+    let done = threads.install(|| publish(content, &staging, &base, &widget_dir, verify))?;
     let changes = swap::Changes {
         written: done.written.clone(),
         removed: done.removed.clone(),
@@ -242,41 +248,32 @@ fn doc_url(base: &Url, slug: &str, lang: &str) -> String {
     format!("{base}{slug}/{lang}.json")
 }
 
-/// What the index keeps of one version: all that other pages and the
-/// sitemap need of it, and what decides whether its page is rendered again.
-#[derive(Clone, Debug, PartialEq)]
-struct Record {
-    /// The document's content hash.
-    hash: u128,
-    lang: String,
-    /// The languages its translations list.
-    langs: Vec<String>,
-    /// The versions its related strip names (`SLUG/LANG`), where they are
-    /// in this archive's URL space.
-    related: Vec<String>,
-    /// `updated`, else `published`, as written (the sitemap's lastmod).
-    lastmod: String,
+/// One document of the content folder, by its path there (`SLUG/FILE.json`).
+struct DocFile {
+    rel: Box<str>,
 }
 
-/// One document of the content folder.
-struct DocFile {
-    slug: String,
-    path: PathBuf,
-    /// `SLUG/FILE.json`, relative to the content folder.
-    rel: String,
+impl DocFile {
+    fn slug(&self) -> &str {
+        self.rel.split_once('/').map_or("", |(slug, _)| slug)
+    }
+
+    fn path(&self, content: &Path) -> PathBuf {
+        content.join(&*self.rel)
+    }
 }
 
 /// The index entry of a document read from JSON (a new or changed one).
 fn record_of(json: &Value, hash: u128, slug: &str, file_lang: &str, base: &Url) -> Record {
     let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
     let lang = text(json, "lang").unwrap_or_else(|| file_lang.to_owned());
-    let langs = json
+    let langs: Vec<String> = json
         .get("translations")
         .and_then(Value::as_array)
         .map(|list| list.iter().filter_map(|t| text(t, "lang")).collect())
         .unwrap_or_default();
     let url = Url::parse(&doc_url(base, slug, &lang)).ok();
-    let related = json
+    let related: Vec<String> = json
         .get("related")
         .and_then(Value::as_array)
         .map(|list| {
@@ -297,10 +294,12 @@ fn record_of(json: &Value, hash: u128, slug: &str, file_lang: &str, base: &Url) 
         .unwrap_or_default();
     Record {
         hash,
-        lang,
-        langs,
-        related,
-        lastmod,
+        key: None,
+        stamp: None,
+        lang: lang.into(),
+        langs: langs.join(" ").into(),
+        related: related.join(" ").into(),
+        lastmod: lastmod.into(),
     }
 }
 
@@ -311,6 +310,21 @@ struct Planned<'a> {
     record: &'a Record,
     siblings: Vec<&'a str>,
     key: u128,
+}
+
+impl Planned<'_> {
+    /// Its two files in the site: the published document and the page.
+    fn files(&self) -> [String; 2] {
+        page_files(self.doc.slug(), &self.record.lang)
+    }
+}
+
+/// The files of a version's page in the site.
+fn page_files(slug: &str, lang: &str) -> [String; 2] {
+    [
+        format!("{slug}/{lang}.json"),
+        format!("{slug}/{lang}/index.html"),
+    ]
 }
 
 /// What a run did.
@@ -371,91 +385,30 @@ impl Progress {
     }
 }
 
-/// The previous run's manifest: the index of each document (by its path in
-/// the content folder) and the key of every file it wrote.
-#[derive(Default)]
-struct Manifest {
-    docs: HashMap<String, Record>,
-    outputs: HashMap<String, u128>,
-}
-
-/// The manifest's name in the site.
-const MANIFEST: &str = ".lectern-manifest";
-
-fn read_manifest(site: Option<&Path>) -> Manifest {
-    let mut manifest = Manifest::default();
-    let Some(text) = site.and_then(|s| fs::read_to_string(s.join(MANIFEST)).ok()) else {
-        return manifest;
-    };
-    let list = |s: &str| -> Vec<String> {
-        s.split(',')
-            .filter(|x| !x.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    for line in text.lines() {
-        let fields: Vec<&str> = line.split('\t').collect();
-        match fields.as_slice() {
-            ["doc", rel, hash, lang, lastmod, langs, related] => {
-                if let Ok(hash) = u128::from_str_radix(hash, 16) {
-                    manifest.docs.insert(
-                        (*rel).to_owned(),
-                        Record {
-                            hash,
-                            lang: (*lang).to_owned(),
-                            langs: list(langs),
-                            related: list(related),
-                            lastmod: (*lastmod).to_owned(),
-                        },
-                    );
-                }
-            }
-            ["out", rel, hash] => {
-                if let Ok(hash) = u128::from_str_radix(hash, 16) {
-                    manifest.outputs.insert((*rel).to_owned(), hash);
-                }
-            }
-            _ => {}
-        }
-    }
-    manifest
-}
-
-/// A file the site will hold: its path and its key.
-type Output = (String, u128);
-
 /// Writes `bytes` to `rel` in the staging folder.
 fn stage(staging: &swap::Staging, rel: &str, bytes: &[u8]) -> Result<(), String> {
     crate::files::write_file(&staging.dir()?.join(rel), bytes)
 }
 
-/// Publishes into `staging`: every file whose key is new is written there;
-/// what the site must lose is listed.
-#[allow(clippy::too_many_lines)]
-fn publish(
-    content: &Path,
-    staging: &swap::Staging,
-    base: &Url,
-    widget_dir: &Path,
-) -> Result<Done, String> {
-    let previous = staging.previous();
-    let old = read_manifest(previous);
-    let widget = read_widget(widget_dir)?;
-    let widget_hash = widget.hash.to_le_bytes();
-
-    // The content folder: documents and the articles' other files.
+/// The content folder's documents (`SLUG/*.json`) and the articles' other
+/// files (`SLUG`, name, path), in order.
+type Assets = Vec<(String, String, PathBuf)>;
+fn discover(content: &Path) -> Result<(Vec<DocFile>, Assets), String> {
     let mut docs = Vec::new();
     let mut assets = Vec::new();
     for folder in entries(content)?.into_iter().filter(|p| p.is_dir()) {
         let slug = file_name(&folder);
         for path in entries(&folder)? {
             let name = file_name(&path);
+            let rel = format!("{slug}/{name}");
+            if !manifest::fits(&rel) {
+                return Err(format!(
+                    "{}: a name with a tab or a line break cannot be published",
+                    path.display()
+                ));
+            }
             if path.extension().is_some_and(|e| e == "json") {
-                docs.push(DocFile {
-                    rel: format!("{slug}/{name}"),
-                    slug: slug.clone(),
-                    path,
-                });
+                docs.push(DocFile { rel: rel.into() });
             } else if path.is_file() {
                 assets.push((slug.clone(), name, path));
             }
@@ -467,40 +420,122 @@ fn publish(
             content.display()
         ));
     }
+    Ok((docs, assets))
+}
 
-    // The index: every document read and hashed (in parallel); a changed
-    // one read as JSON for what the index keeps.
-    let problems = Mutex::new(Vec::new());
-    let records: Vec<Option<Record>> = docs
+/// A document as this run found it: as the last run left it (its entry
+/// can be kept, with the stamp it has now), or new or changed.
+enum Looked {
+    Same(Option<manifest::Stamp>),
+    New(Record),
+}
+
+/// Looks at one document: its stamp first, then (unless the stamp is the
+/// one recorded with its hash, and `verify` is off) its content, hashed;
+/// a new or changed one is read as JSON for its index entry.
+fn look(
+    doc: &DocFile,
+    content: &Path,
+    old: &Manifest,
+    run: SystemTime,
+    verify: bool,
+    base: &Url,
+) -> Result<Looked, String> {
+    let path = doc.path(content);
+    let known = old.docs.get(&doc.rel);
+    let stamp = fs::metadata(&path)
+        .map_err(|e| io(&path, &e))
+        .map(|m| manifest::Stamp::of(&m))?;
+    if !verify && stamp.is_some() && known.is_some_and(|r| r.stamp == stamp) {
+        return Ok(Looked::Same(stamp));
+    }
+    // The stamp is taken before the read: a change after it shows in the next stamp.
+    let stamp = stamp.and_then(|s| s.settled(run));
+    let bytes = fs::read(&path).map_err(|e| io(&path, &e))?;
+    let hash = key(&[&bytes]);
+    if known.is_some_and(|r| r.hash == hash) {
+        return Ok(Looked::Same(stamp));
+    }
+    let json: Value =
+        serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let file_lang = doc
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(".json");
+    let mut record = record_of(&json, hash, doc.slug(), file_lang, base);
+    record.stamp = stamp;
+    if !manifest::fits(&record.lang)
+        || !manifest::fits(&record.lastmod)
+        || !manifest::fits(&record.langs)
+    {
+        return Err(format!(
+            "{}: a tab or a line break in lang, a date or a translation's lang",
+            path.display()
+        ));
+    }
+    Ok(Looked::New(record))
+}
+
+/// Publishes into `staging`: every file whose key is new is written there;
+/// what the site must lose is listed. With `verify`, every document is
+/// read and hashed again and every file the site should hold is checked
+/// for, instead of trusting the last run's manifest.
+#[allow(clippy::too_many_lines)]
+fn publish(
+    content: &Path,
+    staging: &swap::Staging,
+    base: &Url,
+    widget_dir: &Path,
+    verify: bool,
+) -> Result<Done, String> {
+    let run = SystemTime::now();
+    let previous = staging.previous();
+    let mut old = manifest::read(previous);
+    let widget = read_widget(widget_dir)?;
+    let widget_hash = widget.hash.to_le_bytes();
+    let (docs, assets) = discover(content)?;
+
+    // The index: each document's stamp, and where it is new or changed its
+    // content (in parallel); the last run's entries are taken, not copied.
+    let looked: Vec<Result<Looked, String>> = docs
         .par_iter()
-        .map(|doc| {
-            let bytes = fs::read(&doc.path).map_err(|e| io(&doc.path, &e));
-            let bytes = match bytes {
-                Ok(b) => b,
-                Err(e) => {
-                    problems.lock().ok()?.push(e);
-                    return None;
-                }
-            };
-            let hash = key(&[&bytes]);
-            if let Some(known) = old.docs.get(&doc.rel).filter(|r| r.hash == hash) {
-                return Some(known.clone());
-            }
-            match serde_json::from_slice::<Value>(&bytes) {
-                Ok(json) => {
-                    let file_lang = doc.rel.rsplit('/').next()?.trim_end_matches(".json");
-                    Some(record_of(&json, hash, &doc.slug, file_lang, base))
-                }
-                Err(e) => {
-                    problems
-                        .lock()
-                        .ok()?
-                        .push(format!("{}: {e}", doc.path.display()));
-                    None
-                }
-            }
-        })
+        .map(|doc| look(doc, content, &old, run, verify, base))
         .collect();
+    let mut problems = Vec::new();
+    // Versions whose pages the site had, and may lose: (SLUG, LANG).
+    let mut gone: Vec<(String, Box<str>)> = Vec::new();
+    let mut records: Vec<Option<Record>> = Vec::with_capacity(docs.len());
+    for (doc, looked) in docs.iter().zip(looked) {
+        let earlier = old.docs.remove(&doc.rel);
+        records.push(match (looked, earlier) {
+            (Err(e), earlier) => {
+                problems.push(e);
+                if let Some(r) = earlier {
+                    gone.push((doc.slug().to_owned(), r.lang));
+                }
+                None
+            }
+            (Ok(Looked::Same(stamp)), Some(mut r)) => {
+                r.stamp = stamp;
+                Some(r)
+            }
+            (Ok(Looked::New(r)), earlier) => {
+                if let Some(e) = earlier.filter(|e| e.lang != r.lang) {
+                    gone.push((doc.slug().to_owned(), e.lang));
+                }
+                Some(r)
+            }
+            (Ok(Looked::Same(_)), None) => None,
+        });
+    }
+    gone.extend(
+        old.docs
+            .drain()
+            .filter_map(|(rel, r)| Some((rel.split_once('/')?.0.to_owned(), r.lang))),
+    );
+    old.docs = HashMap::new();
     let asset_hashes: Vec<Option<u128>> = assets
         .par_iter()
         .map(|(_, _, path)| fs::read(path).ok().map(|b| key(&[&b])))
@@ -511,8 +546,11 @@ fn publish(
     let mut versions_of: HashMap<&str, Vec<&str>> = HashMap::new();
     for (doc, record) in docs.iter().zip(&records) {
         if let Some(record) = record {
-            present.insert(format!("{}/{}", doc.slug, record.lang));
-            versions_of.entry(&doc.slug).or_default().push(&record.lang);
+            present.insert(format!("{}/{}", doc.slug(), record.lang));
+            versions_of
+                .entry(doc.slug())
+                .or_default()
+                .push(&record.lang);
         }
     }
     let teasers: HashMap<&str, &str> = {
@@ -527,28 +565,26 @@ fn publish(
         found
     };
 
-    // Every page's key, and the pages to render.
+    // Every page's key, and the pages to render: those whose key is new
+    // (and, with `verify`, those with a file missing).
+    let missing = |rel: &str| verify && previous.is_none_or(|p| !p.join(rel).is_file());
     let mut planned = Vec::with_capacity(docs.len());
     for (doc, record) in docs.iter().zip(&records) {
         let Some(record) = record else { continue };
         // The versions of this article that exist, as its translations list them.
-        let all = versions_of
-            .get(doc.slug.as_str())
-            .cloned()
-            .unwrap_or_default();
+        let all = versions_of.get(doc.slug()).cloned().unwrap_or_default();
         let mut siblings: Vec<&str> = all
             .into_iter()
-            .filter(|l| record.langs.iter().any(|t| t == l))
+            .filter(|l| record.langs().any(|t| t == *l))
             .collect();
         if siblings.is_empty() {
             siblings.push(&record.lang);
         }
         let linked: Vec<u8> = record
-            .related
-            .iter()
+            .related()
             .map(|r| u8::from(present.contains(r)))
             .collect();
-        let teaser = teasers.get(doc.slug.as_str()).copied().unwrap_or_default();
+        let teaser = teasers.get(doc.slug()).copied().unwrap_or_default();
         let key = key(&[
             &widget_hash,
             base.as_str().as_bytes(),
@@ -564,21 +600,9 @@ fn publish(
             key,
         });
     }
-    // A file is rendered when its key is new, or it is missing.
-    let fresh = |rel: &str, key: u128| {
-        old.outputs.get(rel) != Some(&key) || previous.is_none_or(|p| !p.join(rel).is_file())
-    };
-    let mut outputs: Vec<Output> = Vec::new();
-    let mut written: Vec<PathBuf> = Vec::new();
     let to_render: Vec<&Planned<'_>> = planned
         .iter()
-        .filter(|p| {
-            let (json, html) = (
-                format!("{}/{}.json", p.doc.slug, p.record.lang),
-                format!("{}/{}/index.html", p.doc.slug, p.record.lang),
-            );
-            fresh(&json, p.key) || fresh(&html, p.key)
-        })
+        .filter(|p| p.record.key != Some(p.key) || p.files().iter().any(|f| missing(f)))
         .collect();
 
     // The pages, on every core; each from its own document.
@@ -587,12 +611,13 @@ fn publish(
         .par_iter()
         .map(|p| {
             let result = render_version(
+                content,
                 p.doc,
                 p.record,
                 &p.siblings,
                 base,
                 &present,
-                teasers.get(p.doc.slug.as_str()).copied(),
+                teasers.get(p.doc.slug()).copied(),
                 &widget,
                 staging,
             );
@@ -600,7 +625,6 @@ fn publish(
             result
         })
         .collect();
-    let mut problems = problems.into_inner().map_err(|e| e.to_string())?;
     problems.extend(rendered.into_iter().filter_map(Result::err));
     if !problems.is_empty() {
         problems.sort();
@@ -610,87 +634,88 @@ fn publish(
             problems.join("\n")
         ));
     }
-    for p in &planned {
-        for rel in [
-            format!("{}/{}.json", p.doc.slug, p.record.lang),
-            format!("{}/{}/index.html", p.doc.slug, p.record.lang),
-        ] {
-            outputs.push((rel, p.key));
-        }
-    }
-    for p in &to_render {
-        written.push(PathBuf::from(format!(
-            "{}/{}.json",
-            p.doc.slug, p.record.lang
-        )));
-        written.push(PathBuf::from(format!(
-            "{}/{}/index.html",
-            p.doc.slug, p.record.lang
-        )));
-    }
+    let mut written: Vec<PathBuf> = to_render
+        .iter()
+        .flat_map(|p| p.files())
+        .map(PathBuf::from)
+        .collect();
+    let keys: Vec<u128> = planned.iter().map(|p| p.key).collect();
+    let pages = planned.len();
+    let articles = planned
+        .iter()
+        .map(|p| p.doc.slug())
+        .collect::<BTreeSet<_>>()
+        .len();
+    drop(to_render);
+    drop(planned);
 
-    // The articles' other files, and the widget's.
+    // The other files: the articles' own, the widget's, the sitemap.
+    let mut files: Vec<(String, u128)> = Vec::new();
+    // Each written if its key is new (or, with `verify`, it is missing).
+    let mut put = |rel: String, hash: u128, from: Source<'_>| {
+        if old.files.get(rel.as_str()) != Some(&hash) || missing(&rel) {
+            match from {
+                Source::Bytes(bytes) => stage(staging, &rel, bytes)?,
+                Source::File(path) => {
+                    stage(staging, &rel, &fs::read(path).map_err(|e| io(path, &e))?)?
+                }
+            }
+            written.push(PathBuf::from(&rel));
+        }
+        files.push((rel, hash));
+        Ok::<(), String>(())
+    };
     for ((slug, name, path), hash) in assets.iter().zip(&asset_hashes) {
         let Some(hash) = hash else {
             return Err(format!("{}: cannot be read", path.display()));
         };
-        let rel = format!("{slug}/{name}");
-        if fresh(&rel, *hash) {
-            let bytes = fs::read(path).map_err(|e| io(path, &e))?;
-            stage(staging, &rel, &bytes)?;
-            written.push(PathBuf::from(&rel));
-        }
-        outputs.push((rel, *hash));
+        put(format!("{slug}/{name}"), *hash, Source::File(path))?;
     }
     for (rel, bytes) in &widget.files {
-        let hash = key(&[bytes]);
-        if fresh(rel, hash) {
-            stage(staging, rel, bytes)?;
-            written.push(PathBuf::from(rel));
-        }
-        outputs.push((rel.clone(), hash));
+        put(rel.clone(), key(&[bytes]), Source::Bytes(bytes))?;
     }
-
-    // The sitemap: every page with its alternates, sorted; past 50,000
-    // pages, an index of sitemaps of 50,000.
-    let mut entries: Vec<&Planned<'_>> = planned.iter().collect();
-    entries.sort_by(|a, b| (&a.doc.slug, &a.record.lang).cmp(&(&b.doc.slug, &b.record.lang)));
-    let chunks: Vec<&[&Planned<'_>]> = entries.chunks(SITEMAP_URLS).collect();
-    let mut sitemaps: Vec<(String, String)> = Vec::new();
-    for (n, chunk) in chunks.iter().enumerate() {
-        let mut xml = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-        );
-        for p in *chunk {
-            let _ = write!(
-                xml,
-                "  <url>\n    <loc>{}</loc>\n    <lastmod>{}</lastmod>\n",
-                escape(&page_url(base, &p.doc.slug, &p.record.lang)),
-                escape(&p.record.lastmod)
-            );
-            for other in &p.siblings {
-                let _ = writeln!(
-                    xml,
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    escape(other),
-                    escape(&page_url(base, &p.doc.slug, other))
-                );
-            }
-            xml.push_str("  </url>\n");
+    let mut entries: Vec<(&str, &Record)> = docs
+        .iter()
+        .zip(&records)
+        .filter_map(|(doc, r)| Some((doc.slug(), r.as_ref()?)))
+        .collect();
+    entries.sort_by(|a, b| (a.0, &a.1.lang).cmp(&(b.0, &b.1.lang)));
+    let versions_of = &versions_of;
+    let siblings_of = |slug: &str, record: &Record| -> Vec<String> {
+        let mut siblings: Vec<String> = versions_of
+            .get(slug)
+            .into_iter()
+            .flatten()
+            .filter(|l| record.langs().any(|t| t == **l))
+            .map(|l| (*l).to_owned())
+            .collect();
+        if siblings.is_empty() {
+            siblings.push(record.lang.to_string());
         }
-        xml.push_str("</urlset>\n");
-        let name = if chunks.len() == 1 {
+        siblings
+    };
+    let chunks = entries.len().div_ceil(SITEMAP_URLS);
+    let mut names = Vec::new();
+    for (n, chunk) in entries.chunks(SITEMAP_URLS).enumerate() {
+        // One sitemap at a time: written (if it changed), then let go.
+        let xml = sitemap(base, chunk, &siblings_of);
+        let name = if chunks == 1 {
             "sitemap.xml".to_owned()
         } else {
             format!("sitemap-{}.xml", n + 1)
         };
-        sitemaps.push((name, xml));
+        put(
+            name.clone(),
+            key(&[xml.as_bytes()]),
+            Source::Bytes(xml.as_bytes()),
+        )?;
+        names.push(name);
     }
-    if sitemaps.len() > 1 {
+    if names.len() > 1 {
         let mut index = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
-        for (name, _) in &sitemaps {
+        for name in &names {
             let _ = writeln!(
                 index,
                 "  <sitemap><loc>{}</loc></sitemap>",
@@ -698,76 +723,100 @@ fn publish(
             );
         }
         index.push_str("</sitemapindex>\n");
-        sitemaps.push(("sitemap.xml".to_owned(), index));
+        put(
+            "sitemap.xml".to_owned(),
+            key(&[index.as_bytes()]),
+            Source::Bytes(index.as_bytes()),
+        )?;
     }
-    for (name, xml) in &sitemaps {
-        let hash = key(&[xml.as_bytes()]);
-        if fresh(name, hash) {
-            stage(staging, name, xml.as_bytes())?;
-            written.push(PathBuf::from(name));
-        }
-        outputs.push((name.clone(), hash));
-    }
+    drop(entries);
 
-    // What the site loses: the files of the last run that this one did not
-    // produce, and anything else in it (a finished run leaves exactly what
-    // it produced).
-    let produced: HashSet<&str> = outputs.iter().map(|(rel, _)| rel.as_str()).collect();
+    // What the site loses: the pages of versions that no longer exist, and
+    // the other files of the last run that this one did not produce (a
+    // page's files, in a manifest of the first format, count as pages).
+    // Files that no run of publish made are left alone.
+    let produced: HashSet<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
+    let is_present_page = |rel: &str| {
+        rel.strip_suffix(".json")
+            .or_else(|| rel.strip_suffix("/index.html"))
+            .is_some_and(|version| present.contains(version))
+    };
     let mut removed: BTreeSet<PathBuf> = BTreeSet::new();
-    if let Some(site) = previous {
-        let mut stack = vec![site.to_path_buf()];
-        while let Some(dir) = stack.pop() {
-            for entry in fs::read_dir(&dir).map_err(|e| io(&dir, &e))?.flatten() {
-                let path = entry.path();
-                if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                    stack.push(path);
-                } else if let Ok(rel) = path.strip_prefix(site) {
-                    let text = rel.to_string_lossy();
-                    if text != MANIFEST && !produced.contains(text.as_ref()) {
-                        removed.insert(rel.to_path_buf());
-                    }
-                }
+    if previous.is_some() {
+        for (slug, lang) in &gone {
+            if !present.contains(&format!("{slug}/{lang}")) {
+                removed.extend(page_files(slug, lang).into_iter().map(PathBuf::from));
+            }
+        }
+        for rel in old.files.keys() {
+            if !produced.contains(&**rel) && !is_present_page(rel) {
+                removed.insert(PathBuf::from(&**rel));
             }
         }
     }
-    let kept = outputs.len() - written.len();
+    drop(produced);
+    let kept = 2 * pages + files.len() - written.len();
     // The manifest, when anything changed (an unchanged run writes nothing).
     if !written.is_empty() || !removed.is_empty() || previous.is_none() {
-        let mut text = String::from("lectern-publish 1\n");
-        for (doc, record) in docs.iter().zip(&records) {
-            if let Some(r) = record {
-                let _ = writeln!(
-                    text,
-                    "doc\t{}\t{:032x}\t{}\t{}\t{}\t{}",
-                    doc.rel,
-                    r.hash,
-                    r.lang,
-                    r.lastmod,
-                    r.langs.join(","),
-                    r.related.join(",")
-                );
-            }
+        let mut key_of = keys.iter();
+        for record in records.iter_mut().flatten() {
+            record.key = key_of.next().copied();
         }
-        let mut sorted = outputs;
-        sorted.sort();
-        for (rel, hash) in &sorted {
-            let _ = writeln!(text, "out\t{rel}\t{hash:032x}");
-        }
-        stage(staging, MANIFEST, text.as_bytes())?;
+        let path = staging.dir()?.join(MANIFEST);
+        let listed = docs
+            .iter()
+            .zip(&records)
+            .filter_map(|(doc, r)| Some((&*doc.rel, r.as_ref()?)));
+        manifest::write(&path, listed, &mut files).map_err(|e| io(&path, &e))?;
         written.push(PathBuf::from(MANIFEST));
     }
-    let articles = planned
-        .iter()
-        .map(|p| &p.doc.slug)
-        .collect::<BTreeSet<_>>()
-        .len();
     Ok(Done {
-        pages: planned.len(),
+        pages,
         articles,
         written,
         kept,
         removed: removed.into_iter().collect(),
     })
+}
+
+/// Where a file other than a page comes from.
+enum Source<'a> {
+    Bytes(&'a [u8]),
+    File(&'a Path),
+}
+
+/// One sitemap: the pages of `entries` (`SLUG` and index entry, sorted),
+/// each with its alternates.
+fn sitemap(
+    base: &Url,
+    entries: &[(&str, &Record)],
+    siblings_of: &dyn Fn(&str, &Record) -> Vec<String>,
+) -> String {
+    // About 450 bytes a page with three languages: one allocation, not a
+    // doubling one (this is the largest thing a run holds).
+    let mut xml = String::with_capacity(256 + entries.len() * 512);
+    xml.push_str(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for (slug, record) in entries {
+        let _ = write!(
+            xml,
+            "  <url>\n    <loc>{}</loc>\n    <lastmod>{}</lastmod>\n",
+            escape(&page_url(base, slug, &record.lang)),
+            escape(&record.lastmod)
+        );
+        for other in siblings_of(slug, record) {
+            let _ = writeln!(
+                xml,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape(&other),
+                escape(&page_url(base, slug, &other))
+            );
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
 }
 
 /// URLs in one sitemap file, as the sitemaps protocol allows.
@@ -777,6 +826,7 @@ const SITEMAP_URLS: usize = 50_000;
 /// written into the staging folder.
 #[allow(clippy::too_many_arguments)]
 fn render_version(
+    content: &Path,
     doc: &DocFile,
     record: &Record,
     siblings: &[&str],
@@ -786,32 +836,33 @@ fn render_version(
     widget: &Widget,
     staging: &swap::Staging,
 ) -> Result<(), String> {
-    let bytes = fs::read(&doc.path).map_err(|e| io(&doc.path, &e))?;
+    let path = doc.path(content);
+    let bytes = fs::read(&path).map_err(|e| io(&path, &e))?;
     let mut json: Value =
-        serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", doc.path.display()))?;
-    let url = doc_url(base, &doc.slug, &record.lang);
+        serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let url = doc_url(base, doc.slug(), &record.lang);
     link_related(&mut json, &url, base, present);
     // Checked as published, so the page shows what its JSON says.
     let published = serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?;
-    model::check_size(published.len()).map_err(|e| format!("{}: {e}", doc.path.display()))?;
+    model::check_size(published.len()).map_err(|e| format!("{}: {e}", path.display()))?;
     let urls = Resolver::new(&WhatwgUrl, Some(&url));
     let article = model::check_value(&json, &urls).map_err(|problems| {
         format!(
             "{}: {}",
-            doc.path.display(),
+            path.display(),
             model::ContentError::Invalid(problems)
         )
     })?;
     let version = page::Version {
-        slug: &doc.slug,
+        slug: doc.slug(),
         lang: &record.lang,
         json: &json,
         article: &article,
     };
     let html = page::page(&version, siblings, base, teaser, widget)?;
     // One folder made for both files (the article's and the version's).
-    let article = staging.dir()?.join(&doc.slug);
-    let folder = article.join(&record.lang);
+    let article = staging.dir()?.join(doc.slug());
+    let folder = article.join(&*record.lang);
     fs::create_dir_all(&folder).map_err(|e| io(&folder, &e))?;
     let json_path = article.join(format!("{}.json", record.lang));
     fs::write(&json_path, &published).map_err(|e| io(&json_path, &e))?;

@@ -1,6 +1,7 @@
 //! `lectern-cli publish` is all or nothing: a run that fails halfway leaves
-//! the earlier site byte for byte; a finished run leaves exactly its own
-//! pages; it never writes into the content it reads.
+//! the earlier site byte for byte; a finished run leaves its own pages and
+//! the publisher's files; it never writes into the content it reads; a
+//! rerun does only what changed, decided by content.
 
 // Test code: a failed expectation should fail the test loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -130,15 +131,16 @@ fn a_publish_that_fails_halfway_leaves_the_earlier_site_byte_for_byte() {
 }
 
 #[test]
-fn a_finished_publish_leaves_exactly_its_own_pages() {
+fn a_removed_article_goes_and_the_publishers_own_files_stay() {
     let s = Scratch::new("exact");
     let content = s.0.join("content");
     copy_dir(&root().join("content"), &content);
     let (out, widget) = (s.0.join("site"), widget(&s.0));
     assert!(publish(&content, &out, &widget).0);
     assert!(out.join("northeast-asia-primer/en/index.html").exists());
-    // A stray file in the site and a removed article: both gone after the next run.
-    fs::write(out.join("stray.html"), "old").unwrap();
+    // A file of the publisher's in the site (publish never made it) and a
+    // removed article: the article's pages go, the publisher's file stays.
+    fs::write(out.join("robots.txt"), "User-agent: *").unwrap();
     fs::remove_dir_all(content.join("northeast-asia-primer")).unwrap();
     // (The other articles' related teasers name it: they are plain links now.)
     for file in snapshot(&content)
@@ -167,7 +169,10 @@ fn a_finished_publish_leaves_exactly_its_own_pages() {
     }
     let (ok, said) = publish(&content, &out, &widget);
     assert!(ok, "{said}");
-    assert!(!out.join("stray.html").exists());
+    assert_eq!(
+        fs::read_to_string(out.join("robots.txt")).unwrap(),
+        "User-agent: *"
+    );
     assert!(!out.join("northeast-asia-primer").exists());
     assert!(out
         .join("china-opportunity-to-lead-on-north-korea/en/index.html")
@@ -330,6 +335,85 @@ fn an_unchanged_archive_writes_nothing_and_a_change_rewrites_only_what_it_touche
     let (ok, said) = publish_with(&content, &fresh, &widget, &["--jobs", "1"]);
     assert!(ok, "{said}");
     assert_eq!(snapshot(&fresh), last);
+}
+
+/// A rerun reads a document again only when the file system says it may
+/// have changed, and renders only what changed in content: a document
+/// rewritten in place with its size and modification time put back is
+/// still seen (its change time moved), a touched one is read and renders
+/// nothing. `--verify` reads everything and puts back a page deleted by
+/// hand, which a plain rerun trusts the manifest about.
+#[test]
+fn reruns_are_decided_by_content_whatever_the_file_times() {
+    let s = Scratch::new("stamps");
+    let content = s.0.join("content");
+    copy_dir(&root().join("content"), &content);
+    let (out, widget) = (s.0.join("site"), widget(&s.0));
+    // Documents settled (changed over 2 s before the run), so that the run
+    // records their stamps and the next one goes by them.
+    std::thread::sleep(std::time::Duration::from_millis(2_100));
+    assert!(publish(&content, &out, &widget).0);
+    let manifest = fs::read_to_string(out.join(".lectern-manifest")).unwrap();
+    let stamps: Vec<&str> = manifest
+        .lines()
+        .filter(|l| l.starts_with("doc\t"))
+        .map(|l| l.split('\t').nth(4).unwrap())
+        .collect();
+    assert!(
+        !stamps.is_empty() && !stamps.contains(&"-"),
+        "every stamp recorded:\n{manifest}"
+    );
+    let page = out.join("diplomacy-between-languages/en/index.html");
+
+    // The same size and modification time, other words.
+    let en = content.join("diplomacy-between-languages/en.json");
+    let modified = fs::metadata(&en).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&en).unwrap();
+    let revised = text.replace("Diplomacy Between Languages", "Diplomacy Beneath Languages");
+    assert_eq!(revised.len(), text.len());
+    fs::write(&en, &revised).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&en)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let (ok, said) = publish(&content, &out, &widget);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains(" 3 file(s) written"),
+        "the page, its JSON and the manifest: {said}"
+    );
+    assert!(fs::read_to_string(&page)
+        .unwrap()
+        .contains("Diplomacy Beneath Languages"));
+
+    // Touched (new times, same content): nothing to write.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let first = identities(&out);
+    let zh = content.join("diplomacy-between-languages/zh-Hans.json");
+    fs::File::options()
+        .write(true)
+        .open(&zh)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now())
+        .unwrap();
+    let (ok, said) = publish(&content, &out, &widget);
+    assert!(ok, "{said}");
+    assert!(said.contains(" 0 file(s) written"), "{said}");
+    assert_eq!(identities(&out), first);
+
+    // A page deleted by hand: a plain rerun trusts the manifest, --verify
+    // puts it back, and only it.
+    fs::remove_file(&page).unwrap();
+    let (ok, said) = publish(&content, &out, &widget);
+    assert!(ok && said.contains(" 0 file(s) written"), "{said}");
+    assert!(!page.exists());
+    let (ok, said) = publish_with(&content, &out, &widget, &["--verify"]);
+    assert!(ok, "{said}");
+    assert!(said.contains(" 3 file(s) written"), "{said}");
+    assert!(page.exists());
+    no_staging_left(&out);
 }
 
 #[test]
