@@ -22,12 +22,13 @@ const USAGE: &str = "usage:
   lectern-cli import FILE.md [-o OUT] [--write-ids]   an article in Markdown with YAML front matter
                                                   to a document (--write-ids: give blocks without
                                                   an id a stable one, written into FILE.md)
-  lectern-cli publish CONTENT_DIR OUT_DIR --base-url URL [--widget DIR] [--jobs N]
+  lectern-cli publish CONTENT_DIR OUT_DIR --base-url URL [--widget DIR] [--jobs N] [--verify]
                                                   a folder for any static host: every document, one
                                                   page per article per language, sitemap.xml and the
                                                   widget's files (from DIR, by default dist/); only
                                                   what changed is rewritten; all or nothing; on N
-                                                  threads (default: every core)
+                                                  threads (default: every core); --verify: read every
+                                                  document again and restore missing files
   lectern-cli render FILE [--heading-level N] [--base URL] [--id-prefix P | --ordinal N]
                      [--embed SRC [--element]] [--page] [--css URL] [--inline-css FILE]...
                                                   the article as static HTML (the widget's markup

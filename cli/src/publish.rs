@@ -15,16 +15,18 @@
 //! absolute, from `--base-url` (which may have a path). Related teasers that
 //! point to articles of the corpus link to their published pages.
 //!
-//! **Archives.** Memory is bounded by the largest article, not the archive:
-//! a first pass reads and hashes every file (in parallel) and keeps a small
-//! index of each version (its content hash, language, the versions it
-//! lists, the articles its related strip names, its date); pages then
-//! render on every core, each from its own document, written at once.
-//! **Incremental**: what a page shows is decided by a key (the hashes of its
-//! document and of the widget build, the base URL, which of its versions and
-//! related articles exist, its teaser file); a page is rendered only when
-//! its key is new, so an unchanged archive writes nothing, and a removed
-//! article's pages go. Output is the same whatever the number of threads.
+//! **Archives.** Memory is bounded by the index, not the pages: the index
+//! (`index`) keeps each version's content hash, language, the versions it
+//! lists, the articles its related strip names and its date; pages then
+//! render on every core, each from its own document, written at once; the
+//! sitemaps are made one file at a time. **Incremental**: what a page shows
+//! is decided by a key (the hashes of its document and of the widget build,
+//! the base URL, which of its versions and related articles exist, its
+//! teaser file); a page is rendered only when its key is new, so an
+//! unchanged archive writes nothing, and a removed article's pages go. A
+//! document is read and hashed again only when its stamp is not the one
+//! recorded with its hash (`manifest`). Output is the same whatever the
+//! number of threads.
 //!
 //! **All or nothing** (`swap`): the files of a run are written beside
 //! `OUT_DIR` and put in place only once all of them are written and every
@@ -34,10 +36,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::fs;
-use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::{Instant, SystemTime};
 
 use lectern::model::{self, Resolver, WhatwgUrl};
@@ -48,11 +47,16 @@ use url::Url;
 
 use crate::render::escape;
 
+mod index;
 mod manifest;
 pub mod page;
+mod progress;
+mod sitemap;
 pub mod swap;
 
-use manifest::{Manifest, Record, NAME as MANIFEST};
+use index::{DocFile, Looked};
+use manifest::{Record, NAME as MANIFEST};
+use progress::Progress;
 
 /// The widget's files in the published folder, by role, and its stylesheet,
 /// which every page carries inline (first paint in one request).
@@ -221,23 +225,6 @@ fn read_widget(dir: &Path) -> Result<Widget, String> {
     })
 }
 
-/// The entries of a folder, sorted.
-fn entries(folder: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(folder)
-        .map_err(|e| io(folder, &e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    Ok(paths)
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-        .to_owned()
-}
-
 /// The page of a version.
 fn page_url(base: &Url, slug: &str, lang: &str) -> String {
     format!("{base}{slug}/{lang}/")
@@ -246,61 +233,6 @@ fn page_url(base: &Url, slug: &str, lang: &str) -> String {
 /// The published document of a version.
 fn doc_url(base: &Url, slug: &str, lang: &str) -> String {
     format!("{base}{slug}/{lang}.json")
-}
-
-/// One document of the content folder, by its path there (`SLUG/FILE.json`).
-struct DocFile {
-    rel: Box<str>,
-}
-
-impl DocFile {
-    fn slug(&self) -> &str {
-        self.rel.split_once('/').map_or("", |(slug, _)| slug)
-    }
-
-    fn path(&self, content: &Path) -> PathBuf {
-        content.join(&*self.rel)
-    }
-}
-
-/// The index entry of a document read from JSON (a new or changed one).
-fn record_of(json: &Value, hash: u128, slug: &str, file_lang: &str, base: &Url) -> Record {
-    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
-    let lang = text(json, "lang").unwrap_or_else(|| file_lang.to_owned());
-    let langs: Vec<String> = json
-        .get("translations")
-        .and_then(Value::as_array)
-        .map(|list| list.iter().filter_map(|t| text(t, "lang")).collect())
-        .unwrap_or_default();
-    let url = Url::parse(&doc_url(base, slug, &lang)).ok();
-    let related: Vec<String> = json
-        .get("related")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .filter_map(|r| {
-                    let target = url.as_ref()?.join(&text(r, "article")?).ok()?;
-                    target
-                        .as_str()
-                        .strip_prefix(base.as_str())?
-                        .strip_suffix(".json")
-                        .map(str::to_owned)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let lastmod = text(json, "updated")
-        .or_else(|| text(json, "published"))
-        .unwrap_or_default();
-    Record {
-        hash,
-        key: None,
-        stamp: None,
-        lang: lang.into(),
-        langs: langs.join(" ").into(),
-        related: related.join(" ").into(),
-        lastmod: lastmod.into(),
-    }
 }
 
 /// A version's page, planned: its document, its index entry, the languages
@@ -337,145 +269,9 @@ struct Done {
     removed: Vec<PathBuf>,
 }
 
-/// Counts rendered pages and, on a terminal, says how far along the run is.
-struct Progress {
-    total: usize,
-    done: AtomicUsize,
-    started: Instant,
-    last: Mutex<Instant>,
-    shown: bool,
-}
-
-impl Progress {
-    fn new(total: usize) -> Self {
-        Self {
-            total,
-            done: AtomicUsize::new(0),
-            started: Instant::now(),
-            last: Mutex::new(Instant::now()),
-            // Only where someone watches: never in logs or pipes.
-            shown: std::io::stderr().is_terminal() && total > 0,
-        }
-    }
-
-    fn tick(&self) {
-        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-        if !self.shown {
-            return;
-        }
-        let Ok(mut last) = self.last.try_lock() else {
-            return;
-        };
-        if last.elapsed().as_millis() < 250 && done < self.total {
-            return;
-        }
-        *last = Instant::now();
-        let seconds = self.started.elapsed().as_secs_f64().max(0.001);
-        #[allow(clippy::cast_precision_loss)]
-        let rate = done as f64 / seconds;
-        #[allow(clippy::cast_precision_loss)]
-        let left = (self.total - done) as f64 / rate.max(0.001);
-        eprint!(
-            "\rpublish: {done}/{} pages, {rate:.0}/s, {left:.0} s left   ",
-            self.total
-        );
-        if done == self.total {
-            eprintln!();
-        }
-    }
-}
-
 /// Writes `bytes` to `rel` in the staging folder.
 fn stage(staging: &swap::Staging, rel: &str, bytes: &[u8]) -> Result<(), String> {
     crate::files::write_file(&staging.dir()?.join(rel), bytes)
-}
-
-/// The content folder's documents (`SLUG/*.json`) and the articles' other
-/// files (`SLUG`, name, path), in order.
-type Assets = Vec<(String, String, PathBuf)>;
-fn discover(content: &Path) -> Result<(Vec<DocFile>, Assets), String> {
-    let mut docs = Vec::new();
-    let mut assets = Vec::new();
-    for folder in entries(content)?.into_iter().filter(|p| p.is_dir()) {
-        let slug = file_name(&folder);
-        for path in entries(&folder)? {
-            let name = file_name(&path);
-            let rel = format!("{slug}/{name}");
-            if !manifest::fits(&rel) {
-                return Err(format!(
-                    "{}: a name with a tab or a line break cannot be published",
-                    path.display()
-                ));
-            }
-            if path.extension().is_some_and(|e| e == "json") {
-                docs.push(DocFile { rel: rel.into() });
-            } else if path.is_file() {
-                assets.push((slug.clone(), name, path));
-            }
-        }
-    }
-    if docs.is_empty() {
-        return Err(format!(
-            "{}: no SLUG/LANG.json documents",
-            content.display()
-        ));
-    }
-    Ok((docs, assets))
-}
-
-/// A document as this run found it: as the last run left it (its entry
-/// can be kept, with the stamp it has now), or new or changed.
-enum Looked {
-    Same(Option<manifest::Stamp>),
-    New(Record),
-}
-
-/// Looks at one document: its stamp first, then (unless the stamp is the
-/// one recorded with its hash, and `verify` is off) its content, hashed;
-/// a new or changed one is read as JSON for its index entry.
-fn look(
-    doc: &DocFile,
-    content: &Path,
-    old: &Manifest,
-    run: SystemTime,
-    verify: bool,
-    base: &Url,
-) -> Result<Looked, String> {
-    let path = doc.path(content);
-    let known = old.docs.get(&doc.rel);
-    let stamp = fs::metadata(&path)
-        .map_err(|e| io(&path, &e))
-        .map(|m| manifest::Stamp::of(&m))?;
-    if !verify && stamp.is_some() && known.is_some_and(|r| r.stamp == stamp) {
-        return Ok(Looked::Same(stamp));
-    }
-    // The stamp is taken before the read: a change after it shows in the next stamp.
-    let stamp = stamp.and_then(|s| s.settled(run));
-    let bytes = fs::read(&path).map_err(|e| io(&path, &e))?;
-    let hash = key(&[&bytes]);
-    if known.is_some_and(|r| r.hash == hash) {
-        return Ok(Looked::Same(stamp));
-    }
-    let json: Value =
-        serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    let file_lang = doc
-        .rel
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches(".json");
-    let mut record = record_of(&json, hash, doc.slug(), file_lang, base);
-    record.stamp = stamp;
-    if !manifest::fits(&record.lang)
-        || !manifest::fits(&record.lastmod)
-        || !manifest::fits(&record.langs)
-    {
-        return Err(format!(
-            "{}: a tab or a line break in lang, a date or a translation's lang",
-            path.display()
-        ));
-    }
-    Ok(Looked::New(record))
 }
 
 /// Publishes into `staging`: every file whose key is new is written there;
@@ -495,13 +291,13 @@ fn publish(
     let mut old = manifest::read(previous);
     let widget = read_widget(widget_dir)?;
     let widget_hash = widget.hash.to_le_bytes();
-    let (docs, assets) = discover(content)?;
+    let (docs, assets) = index::discover(content)?;
 
     // The index: each document's stamp, and where it is new or changed its
     // content (in parallel); the last run's entries are taken, not copied.
     let looked: Vec<Result<Looked, String>> = docs
         .par_iter()
-        .map(|doc| look(doc, content, &old, run, verify, base))
+        .map(|doc| index::look(doc, content, &old, run, verify, base))
         .collect();
     let mut problems = Vec::new();
     // Versions whose pages the site had, and may lose: (SLUG, LANG).
@@ -657,7 +453,7 @@ fn publish(
             match from {
                 Source::Bytes(bytes) => stage(staging, &rel, bytes)?,
                 Source::File(path) => {
-                    stage(staging, &rel, &fs::read(path).map_err(|e| io(path, &e))?)?
+                    stage(staging, &rel, &fs::read(path).map_err(|e| io(path, &e))?)?;
                 }
             }
             written.push(PathBuf::from(&rel));
@@ -694,11 +490,11 @@ fn publish(
         }
         siblings
     };
-    let chunks = entries.len().div_ceil(SITEMAP_URLS);
+    let chunks = entries.len().div_ceil(sitemap::URLS);
     let mut names = Vec::new();
-    for (n, chunk) in entries.chunks(SITEMAP_URLS).enumerate() {
+    for (n, chunk) in entries.chunks(sitemap::URLS).enumerate() {
         // One sitemap at a time: written (if it changed), then let go.
-        let xml = sitemap(base, chunk, &siblings_of);
+        let xml = sitemap::urlset(base, chunk, &siblings_of);
         let name = if chunks == 1 {
             "sitemap.xml".to_owned()
         } else {
@@ -784,43 +580,6 @@ enum Source<'a> {
     Bytes(&'a [u8]),
     File(&'a Path),
 }
-
-/// One sitemap: the pages of `entries` (`SLUG` and index entry, sorted),
-/// each with its alternates.
-fn sitemap(
-    base: &Url,
-    entries: &[(&str, &Record)],
-    siblings_of: &dyn Fn(&str, &Record) -> Vec<String>,
-) -> String {
-    // About 450 bytes a page with three languages: one allocation, not a
-    // doubling one (this is the largest thing a run holds).
-    let mut xml = String::with_capacity(256 + entries.len() * 512);
-    xml.push_str(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for (slug, record) in entries {
-        let _ = write!(
-            xml,
-            "  <url>\n    <loc>{}</loc>\n    <lastmod>{}</lastmod>\n",
-            escape(&page_url(base, slug, &record.lang)),
-            escape(&record.lastmod)
-        );
-        for other in siblings_of(slug, record) {
-            let _ = writeln!(
-                xml,
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                escape(&other),
-                escape(&page_url(base, slug, &other))
-            );
-        }
-        xml.push_str("  </url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
-
-/// URLs in one sitemap file, as the sitemaps protocol allows.
-const SITEMAP_URLS: usize = 50_000;
 
 /// Reads, checks and renders one version: its published JSON and its page,
 /// written into the staging folder.

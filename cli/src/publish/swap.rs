@@ -12,7 +12,7 @@
 //!   step is finished by the next run before anything else (roll forward),
 //!   so the site never stays half of each.
 //!
-//! A finished run leaves exactly what it produced.
+//! A finished run leaves what it produced (and any file publish never made).
 
 use std::fs;
 use std::io::Write as _;
