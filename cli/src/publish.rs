@@ -247,7 +247,7 @@ struct Planned<'a> {
 impl Planned<'_> {
     /// Its two files in the site: the published document and the page.
     fn files(&self) -> [String; 2] {
-        page_files(self.doc.slug(), &self.record.lang)
+        page_files(self.doc.slug(), self.record.lang())
     }
 }
 
@@ -291,25 +291,32 @@ fn publish(
     let mut old = manifest::read(previous);
     let widget = read_widget(widget_dir)?;
     let widget_hash = widget.hash.to_le_bytes();
-    let (docs, assets) = index::discover(content)?;
+    // Finding and looking at the documents waits on the disk more than on
+    // the processor: a pool of its own keeps many requests in flight.
+    let disk = rayon::ThreadPoolBuilder::new()
+        .num_threads(DISK_THREADS)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let (docs, assets) = disk.install(|| index::discover(content))?;
 
     // The index: each document's stamp, and where it is new or changed its
     // content (in parallel); the last run's entries are taken, not copied.
-    let looked: Vec<Result<Looked, String>> = docs
-        .par_iter()
-        .map(|doc| index::look(doc, content, &old, run, verify, base))
-        .collect();
+    let looked: Vec<Result<Looked, String>> = disk.install(|| {
+        docs.par_iter()
+            .map(|doc| index::look(doc, content, &old, run, verify, base))
+            .collect()
+    });
     let mut problems = Vec::new();
     // Versions whose pages the site had, and may lose: (SLUG, LANG).
     let mut gone: Vec<(String, Box<str>)> = Vec::new();
     let mut records: Vec<Option<Record>> = Vec::with_capacity(docs.len());
     for (doc, looked) in docs.iter().zip(looked) {
-        let earlier = old.docs.remove(&doc.rel);
+        let earlier = old.take(&doc.rel);
         records.push(match (looked, earlier) {
             (Err(e), earlier) => {
                 problems.push(e);
                 if let Some(r) = earlier {
-                    gone.push((doc.slug().to_owned(), r.lang));
+                    gone.push((doc.slug().to_owned(), r.lang().into()));
                 }
                 None
             }
@@ -318,35 +325,39 @@ fn publish(
                 Some(r)
             }
             (Ok(Looked::New(r)), earlier) => {
-                if let Some(e) = earlier.filter(|e| e.lang != r.lang) {
-                    gone.push((doc.slug().to_owned(), e.lang));
+                if let Some(e) = earlier.filter(|e| e.lang() != r.lang()) {
+                    gone.push((doc.slug().to_owned(), e.lang().into()));
                 }
-                Some(r)
+                Some(*r)
             }
             (Ok(Looked::Same(_)), None) => None,
         });
     }
     gone.extend(
-        old.docs
-            .drain()
-            .filter_map(|(rel, r)| Some((rel.split_once('/')?.0.to_owned(), r.lang))),
+        old.rest()
+            .into_iter()
+            .filter_map(|(rel, r)| Some((rel.split_once('/')?.0.to_owned(), r.lang().into()))),
     );
-    old.docs = HashMap::new();
-    let asset_hashes: Vec<Option<u128>> = assets
-        .par_iter()
-        .map(|(_, _, path)| fs::read(path).ok().map(|b| key(&[&b])))
-        .collect();
+    let asset_hashes: Vec<Result<(u128, Option<manifest::Stamp>), String>> = disk.install(|| {
+        assets
+            .par_iter()
+            .map(|(slug, name, path)| {
+                index::look_asset(&format!("{slug}/{name}"), path, &old, run, verify)
+            })
+            .collect()
+    });
+    drop(disk);
 
     // Which versions exist, by `SLUG/LANG`, and each article's, in order.
     let mut present: HashSet<String> = HashSet::new();
     let mut versions_of: HashMap<&str, Vec<&str>> = HashMap::new();
     for (doc, record) in docs.iter().zip(&records) {
         if let Some(record) = record {
-            present.insert(format!("{}/{}", doc.slug(), record.lang));
+            present.insert(format!("{}/{}", doc.slug(), record.lang()));
             versions_of
                 .entry(doc.slug())
                 .or_default()
-                .push(&record.lang);
+                .push(record.lang());
         }
     }
     let teasers: HashMap<&str, &str> = {
@@ -374,7 +385,7 @@ fn publish(
             .filter(|l| record.langs().any(|t| t == *l))
             .collect();
         if siblings.is_empty() {
-            siblings.push(&record.lang);
+            siblings.push(record.lang());
         }
         let linked: Vec<u8> = record
             .related()
@@ -398,7 +409,7 @@ fn publish(
     }
     let to_render: Vec<&Planned<'_>> = planned
         .iter()
-        .filter(|p| p.record.key != Some(p.key) || p.files().iter().any(|f| missing(f)))
+        .filter(|p| p.record.key != p.key || p.files().iter().any(|f| missing(f)))
         .collect();
 
     // The pages, on every core; each from its own document.
@@ -446,26 +457,28 @@ fn publish(
     drop(planned);
 
     // The other files: the articles' own, the widget's, the sitemap.
-    let mut files: Vec<(String, u128)> = Vec::new();
+    let mut files: Vec<(String, u128, Option<manifest::Stamp>)> = Vec::new();
     // Each written if its key is new (or, with `verify`, it is missing).
     let mut put = |rel: String, hash: u128, from: Source<'_>| {
-        if old.files.get(rel.as_str()) != Some(&hash) || missing(&rel) {
+        if old.files.get(rel.as_str()).map(|f| f.0) != Some(hash) || missing(&rel) {
             match from {
                 Source::Bytes(bytes) => stage(staging, &rel, bytes)?,
-                Source::File(path) => {
+                Source::File(path, _) => {
                     stage(staging, &rel, &fs::read(path).map_err(|e| io(path, &e))?)?;
                 }
             }
             written.push(PathBuf::from(&rel));
         }
-        files.push((rel, hash));
+        let stamp = match from {
+            Source::File(_, stamp) => stamp,
+            Source::Bytes(_) => None,
+        };
+        files.push((rel, hash, stamp));
         Ok::<(), String>(())
     };
-    for ((slug, name, path), hash) in assets.iter().zip(&asset_hashes) {
-        let Some(hash) = hash else {
-            return Err(format!("{}: cannot be read", path.display()));
-        };
-        put(format!("{slug}/{name}"), *hash, Source::File(path))?;
+    for ((slug, name, path), looked) in assets.iter().zip(asset_hashes) {
+        let (hash, stamp) = looked?;
+        put(format!("{slug}/{name}"), hash, Source::File(path, stamp))?;
     }
     for (rel, bytes) in &widget.files {
         put(rel.clone(), key(&[bytes]), Source::Bytes(bytes))?;
@@ -475,7 +488,7 @@ fn publish(
         .zip(&records)
         .filter_map(|(doc, r)| Some((doc.slug(), r.as_ref()?)))
         .collect();
-    entries.sort_by(|a, b| (a.0, &a.1.lang).cmp(&(b.0, &b.1.lang)));
+    entries.sort_by(|a, b| (a.0, a.1.lang()).cmp(&(b.0, b.1.lang())));
     let versions_of = &versions_of;
     let siblings_of = |slug: &str, record: &Record| -> Vec<String> {
         let mut siblings: Vec<String> = versions_of
@@ -486,7 +499,7 @@ fn publish(
             .map(|l| (*l).to_owned())
             .collect();
         if siblings.is_empty() {
-            siblings.push(record.lang.to_string());
+            siblings.push(record.lang().to_owned());
         }
         siblings
     };
@@ -531,7 +544,7 @@ fn publish(
     // the other files of the last run that this one did not produce (a
     // page's files, in a manifest of the first format, count as pages).
     // Files that no run of publish made are left alone.
-    let produced: HashSet<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
+    let produced: HashSet<&str> = files.iter().map(|(rel, _, _)| rel.as_str()).collect();
     let is_present_page = |rel: &str| {
         rel.strip_suffix(".json")
             .or_else(|| rel.strip_suffix("/index.html"))
@@ -556,7 +569,7 @@ fn publish(
     if !written.is_empty() || !removed.is_empty() || previous.is_none() {
         let mut key_of = keys.iter();
         for record in records.iter_mut().flatten() {
-            record.key = key_of.next().copied();
+            record.key = key_of.next().copied().unwrap_or_default();
         }
         let path = staging.dir()?.join(MANIFEST);
         let listed = docs
@@ -578,8 +591,12 @@ fn publish(
 /// Where a file other than a page comes from.
 enum Source<'a> {
     Bytes(&'a [u8]),
-    File(&'a Path),
+    /// An article's own file, and its stamp when it was hashed.
+    File(&'a Path, Option<manifest::Stamp>),
 }
+
+/// Threads that find and look at documents (they mostly wait on the disk).
+const DISK_THREADS: usize = 32;
 
 /// Reads, checks and renders one version: its published JSON and its page,
 /// written into the staging folder.
@@ -599,7 +616,7 @@ fn render_version(
     let bytes = fs::read(&path).map_err(|e| io(&path, &e))?;
     let mut json: Value =
         serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    let url = doc_url(base, doc.slug(), &record.lang);
+    let url = doc_url(base, doc.slug(), record.lang());
     link_related(&mut json, &url, base, present);
     // Checked as published, so the page shows what its JSON says.
     let published = serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?;
@@ -614,16 +631,16 @@ fn render_version(
     })?;
     let version = page::Version {
         slug: doc.slug(),
-        lang: &record.lang,
+        lang: record.lang(),
         json: &json,
         article: &article,
     };
     let html = page::page(&version, siblings, base, teaser, widget)?;
     // One folder made for both files (the article's and the version's).
     let article = staging.dir()?.join(doc.slug());
-    let folder = article.join(&*record.lang);
+    let folder = article.join(record.lang());
     fs::create_dir_all(&folder).map_err(|e| io(&folder, &e))?;
-    let json_path = article.join(format!("{}.json", record.lang));
+    let json_path = article.join(format!("{}.json", record.lang()));
     fs::write(&json_path, &published).map_err(|e| io(&json_path, &e))?;
     let html_path = folder.join("index.html");
     fs::write(&html_path, html.as_bytes()).map_err(|e| io(&html_path, &e))

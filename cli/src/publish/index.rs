@@ -6,27 +6,33 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use rayon::prelude::*;
 use serde_json::Value;
 use url::Url;
 
 use super::manifest::{self, Manifest, Record};
 use super::{doc_url, io, key};
 
-/// The entries of a folder, sorted.
-fn entries(folder: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(folder)
+/// A folder's entries, sorted by name: (name, path, whether a folder,
+/// whether a file). The kind comes with the listing where the file system
+/// gives it (no `stat` a file); a link is followed.
+fn entries(folder: &Path) -> Result<Vec<(String, PathBuf, bool, bool)>, String> {
+    let mut found: Vec<(String, PathBuf, bool, bool)> = fs::read_dir(folder)
         .map_err(|e| io(folder, &e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(Result::ok)
+        .map(|e| {
+            let path = e.path();
+            let kind = match e.file_type() {
+                Ok(t) if !t.is_symlink() => Some(t),
+                _ => fs::metadata(&path).ok().map(|m| m.file_type()),
+            };
+            let name = e.file_name().to_str().unwrap_or_default().to_owned();
+            let (dir, file) = kind.map_or((false, false), |t| (t.is_dir(), t.is_file()));
+            (name, path, dir, file)
+        })
         .collect();
-    paths.sort();
-    Ok(paths)
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-        .to_owned()
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(found)
 }
 
 /// One document of the content folder, by its path there (`SLUG/FILE.json`).
@@ -44,8 +50,10 @@ impl DocFile {
     }
 }
 
-/// The index entry of a document read from JSON (a new or changed one).
-fn record_of(json: &Value, hash: u128, slug: &str, file_lang: &str, base: &Url) -> Record {
+/// The index entry of a document read from JSON (a new or changed one);
+/// none when its language, a translation's or its date holds a tab or a
+/// line break (the manifest could not keep it; no valid document does).
+fn record_of(json: &Value, hash: u128, slug: &str, file_lang: &str, base: &Url) -> Option<Record> {
     let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
     let lang = text(json, "lang").unwrap_or_else(|| file_lang.to_owned());
     let langs: Vec<String> = json
@@ -73,40 +81,52 @@ fn record_of(json: &Value, hash: u128, slug: &str, file_lang: &str, base: &Url) 
     let lastmod = text(json, "updated")
         .or_else(|| text(json, "published"))
         .unwrap_or_default();
-    Record {
-        hash,
-        key: None,
-        stamp: None,
-        lang: lang.into(),
-        langs: langs.join(" ").into(),
-        related: related.join(" ").into(),
-        lastmod: lastmod.into(),
-    }
+    let fit = [&lang, &lastmod]
+        .into_iter()
+        .chain(&langs)
+        .all(|t| manifest::fits(t));
+    fit.then(|| Record::new(hash, &lang, &lastmod, &langs, &related))
 }
 
 /// The content folder's documents (`SLUG/*.json`) and the articles' other
-/// files (`SLUG`, name, path), in order.
+/// files (`SLUG`, name, path), in order. The folders are listed in
+/// parallel: listing waits on the disk, and many requests at once keep its
+/// queue full.
 pub type Assets = Vec<(String, String, PathBuf)>;
 pub fn discover(content: &Path) -> Result<(Vec<DocFile>, Assets), String> {
+    let folders: Vec<(String, PathBuf)> = entries(content)?
+        .into_iter()
+        .filter(|(_, _, dir, _)| *dir)
+        .map(|(name, path, _, _)| (name, path))
+        .collect();
+    let listed: Vec<Result<(Vec<DocFile>, Assets), String>> = folders
+        .par_iter()
+        .map(|(slug, folder)| {
+            let mut docs = Vec::new();
+            let mut assets = Vec::new();
+            for (name, path, _, file) in entries(folder)? {
+                let rel = format!("{slug}/{name}");
+                if !manifest::fits(&rel) {
+                    return Err(format!(
+                        "{}: a name with a tab or a line break cannot be published",
+                        path.display()
+                    ));
+                }
+                if path.extension().is_some_and(|e| e == "json") {
+                    docs.push(DocFile { rel: rel.into() });
+                } else if file {
+                    assets.push((slug.clone(), name, path));
+                }
+            }
+            Ok((docs, assets))
+        })
+        .collect();
     let mut docs = Vec::new();
     let mut assets = Vec::new();
-    for folder in entries(content)?.into_iter().filter(|p| p.is_dir()) {
-        let slug = file_name(&folder);
-        for path in entries(&folder)? {
-            let name = file_name(&path);
-            let rel = format!("{slug}/{name}");
-            if !manifest::fits(&rel) {
-                return Err(format!(
-                    "{}: a name with a tab or a line break cannot be published",
-                    path.display()
-                ));
-            }
-            if path.extension().is_some_and(|e| e == "json") {
-                docs.push(DocFile { rel: rel.into() });
-            } else if path.is_file() {
-                assets.push((slug.clone(), name, path));
-            }
-        }
+    for folder in listed {
+        let (d, a) = folder?;
+        docs.extend(d);
+        assets.extend(a);
     }
     if docs.is_empty() {
         return Err(format!(
@@ -117,11 +137,32 @@ pub fn discover(content: &Path) -> Result<(Vec<DocFile>, Assets), String> {
     Ok((docs, assets))
 }
 
+/// An article's other file (a teaser image): its content hash and stamp,
+/// read and hashed only when its stamp is not the one recorded.
+pub fn look_asset(
+    rel: &str,
+    path: &Path,
+    old: &Manifest,
+    run: SystemTime,
+    verify: bool,
+) -> Result<(u128, Option<manifest::Stamp>), String> {
+    let stamp = fs::metadata(path)
+        .map_err(|e| io(path, &e))
+        .map(|m| manifest::Stamp::of(&m))?;
+    if let Some((hash, known)) = old.files.get(rel) {
+        if !verify && stamp.is_some() && *known == stamp {
+            return Ok((*hash, stamp));
+        }
+    }
+    let bytes = fs::read(path).map_err(|e| io(path, &e))?;
+    Ok((key(&[&bytes]), stamp.and_then(|s| s.settled(run))))
+}
+
 /// A document as this run found it: as the last run left it (its entry
 /// can be kept, with the stamp it has now), or new or changed.
 pub enum Looked {
     Same(Option<manifest::Stamp>),
-    New(Record),
+    New(Box<Record>),
 }
 
 /// Looks at one document: its stamp first, then (unless the stamp is the
@@ -136,7 +177,7 @@ pub fn look(
     base: &Url,
 ) -> Result<Looked, String> {
     let path = doc.path(content);
-    let known = old.docs.get(&doc.rel);
+    let known = old.doc(&doc.rel);
     let stamp = fs::metadata(&path)
         .map_err(|e| io(&path, &e))
         .map(|m| manifest::Stamp::of(&m))?;
@@ -158,16 +199,12 @@ pub fn look(
         .next()
         .unwrap_or_default()
         .trim_end_matches(".json");
-    let mut record = record_of(&json, hash, doc.slug(), file_lang, base);
-    record.stamp = stamp;
-    if !manifest::fits(&record.lang)
-        || !manifest::fits(&record.lastmod)
-        || !manifest::fits(&record.langs)
-    {
-        return Err(format!(
+    let mut record = record_of(&json, hash, doc.slug(), file_lang, base).ok_or_else(|| {
+        format!(
             "{}: a tab or a line break in lang, a date or a translation's lang",
             path.display()
-        ));
-    }
-    Ok(Looked::New(record))
+        )
+    })?;
+    record.stamp = stamp;
+    Ok(Looked::New(Box::new(record)))
 }

@@ -26,8 +26,8 @@ pub fn urlset(
         let _ = write!(
             xml,
             "  <url>\n    <loc>{}</loc>\n    <lastmod>{}</lastmod>\n",
-            escape(&page_url(base, slug, &record.lang)),
-            escape(&record.lastmod)
+            escape(&page_url(base, slug, record.lang())),
+            escape(record.lastmod())
         );
         for other in siblings_of(slug, record) {
             let _ = writeln!(
