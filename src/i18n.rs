@@ -369,7 +369,9 @@ fn is_word_char(c: char) -> bool {
 /// Words written with spaces: runs between white space and CJK characters
 /// that hold a letter or a digit.
 fn count_words(text: &str) -> u32 {
-    let words = text.split(|c: char| c.is_whitespace() || is_cjk(c)).filter(|w| w.chars().any(is_word_char));
+    let words = text
+        .split(|c: char| c.is_whitespace() || is_cjk(c))
+        .filter(|w| w.chars().any(is_word_char));
     u32::try_from(words.count()).unwrap_or(u32::MAX)
 }
 
@@ -404,7 +406,9 @@ mod tests {
         for (text, words) in cases {
             assert_eq!(count_words(text), words, "{text}");
             // The same count as Unicode's own letters and digits give.
-            let exact = text.split(|c: char| c.is_whitespace() || is_cjk(c)).filter(|w| w.chars().any(char::is_alphanumeric));
+            let exact = text
+                .split(|c: char| c.is_whitespace() || is_cjk(c))
+                .filter(|w| w.chars().any(char::is_alphanumeric));
             assert_eq!(exact.count(), words as usize, "{text}");
         }
     }
