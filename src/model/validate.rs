@@ -439,8 +439,8 @@ impl<V: JsonValue> Checker<'_, V> {
         let values = self.array(value, "body")?;
         let mut blocks = Vec::with_capacity(values.len());
         let mut skipped = Vec::new();
-        // Sorted, for a binary search: smaller in the wasm than a hash set.
-        let mut seen_ids: Vec<String> = Vec::new();
+        // Every id with its block's position, for the repeats (below).
+        let mut ids: Vec<(String, usize)> = Vec::new();
         let mut ok = true;
         for (i, v) in values.iter().enumerate() {
             let path = index("body", i);
@@ -452,16 +452,8 @@ impl<V: JsonValue> Checker<'_, V> {
                 None => Some(None),
                 Some(Json::String(id)) => {
                     if let Some(parsed) = BlockId::parse(&id) {
-                        if let Err(at) = seen_ids.binary_search(&id) {
-                            seen_ids.insert(at, id.clone());
-                            Some(Some(parsed))
-                        } else {
-                            self.problem(
-                                &child(&path, "id"),
-                                format!("\"{id}\" is already the id of an earlier block"),
-                            );
-                            None
-                        }
+                        ids.push((id, i));
+                        Some(Some(parsed))
                     } else {
                         self.problem(
                             &child(&path, "id"),
@@ -494,6 +486,29 @@ impl<V: JsonValue> Checker<'_, V> {
             match (id, kind) {
                 (Some(id), Some(kind)) => blocks.push(Block { id, kind }),
                 _ => ok = false,
+            }
+        }
+        // A block whose id an earlier block has: sorted by id, then by
+        // position, each id's first block leads its run; named in the
+        // order of the body. O(n log n) whatever the ids, in less wasm
+        // than a hash set.
+        ids.sort_unstable();
+        let mut repeats: Vec<Option<&str>> = vec![None; values.len()];
+        for pair in ids.windows(2) {
+            if let [(earlier, _), (id, i)] = pair {
+                if let Some(repeat) = repeats.get_mut(*i).filter(|_| earlier == id) {
+                    *repeat = Some(id);
+                }
+            }
+        }
+        for (i, id) in repeats.iter().enumerate() {
+            if let Some(id) = id {
+                let path = child(&index("body", i), "id");
+                self.problem(
+                    &path,
+                    format!("\"{id}\" is already the id of an earlier block"),
+                );
+                ok = false;
             }
         }
         ok.then_some((blocks, skipped))
