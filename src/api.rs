@@ -219,7 +219,11 @@ pub fn article_from(text: &str, base: &str) -> Result<Article, LoadError> {
     if !article.skipped_blocks.is_empty() {
         web_sys::console::warn_2(
             &"Lectern: skipped blocks of unknown type:".into(),
-            &article.skipped_blocks.join(", ").into(),
+            &article
+                .skipped_blocks
+                .iter()
+                .map(|t| JsValue::from_str(t))
+                .collect::<Array>(),
         );
     }
     Ok(article)

@@ -65,20 +65,27 @@ impl Settings {
     /// The JSON stored under `lectern:settings`: the choices made.
     #[must_use]
     pub fn to_json(self) -> String {
-        let mut fields = Vec::new();
+        let mut json = String::from("{");
+        let mut field = |text: String| {
+            if json.len() > 1 {
+                json.push(',');
+            }
+            json.push_str(&text);
+        };
         if let Some(size) = self.size {
-            fields.push(format!("\"size\":{size}"));
+            field(format!("\"size\":{size}"));
         }
         if let Some(sans) = self.sans {
-            fields.push(format!(
+            field(format!(
                 "\"font\":\"{}\"",
                 if sans { "sans" } else { "serif" }
             ));
         }
         if let Some(theme) = self.theme {
-            fields.push(format!("\"theme\":\"{}\"", theme.name()));
+            field(format!("\"theme\":\"{}\"", theme.name()));
         }
-        format!("{{{}}}", fields.join(","))
+        json.push('}');
+        json
     }
 
     /// The chosen size as the widget's `data-size` says it.
