@@ -201,11 +201,32 @@ static ZH_HANT: Strings = Strings {
     themes: ["自動", "淺色", "米黃", "深色"],
 };
 
+/// `template` with every `placeholder` in it (`{name}`) replaced by
+/// `value`. `str::replace` with a `&str` pattern does the same, but its
+/// substring search (Two-Way) costs the wasm about 700 bytes brotli; a placeholder
+/// always starts with `{`, so a split on that character finds it.
+#[must_use]
+pub fn fill(template: &str, placeholder: &str, value: &str) -> String {
+    let name = placeholder.strip_prefix('{').unwrap_or(placeholder);
+    let mut parts = template.split('{');
+    let mut out = String::from(parts.next().unwrap_or_default());
+    for part in parts {
+        if let Some(after) = part.strip_prefix(name) {
+            out.push_str(value);
+            out.push_str(after);
+        } else {
+            out.push('{');
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 impl Strings {
     /// "Converted by machine from 简体."
     #[must_use]
     pub fn converted_from(&self, label: &str) -> String {
-        self.converted_from.replace("{}", label)
+        fill(self.converted_from, "{}", label)
     }
 
     /// "4–5 min read", or "4 min read" when the range is one number.
@@ -216,9 +237,11 @@ impl Strings {
         } else {
             self.reading_time_range
         };
-        template
-            .replace("{lo}", &lo.to_string())
-            .replace("{hi}", &hi.to_string())
+        fill(
+            &fill(template, "{lo}", &lo.to_string()),
+            "{hi}",
+            &hi.to_string(),
+        )
     }
 
     /// What to tell a reader about a failed load, in plain words. The
@@ -392,6 +415,28 @@ pub fn reading_minutes(article: &Article) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_placeholder_is_filled_as_str_replace_fills_it() {
+        let cases = [
+            ("Converted by machine from {}.", "{}", "简体"),
+            ("{lo}–{hi} min read", "{lo}", "4"),
+            ("{lo}–{hi} min read", "{hi}", "5"),
+            ("/news/{lang}/{lang}/x?{q}={lang}", "{lang}", "zh-Hant"),
+            ("{{lang}}{lan}{lang", "{lang}", "en"),
+            ("no placeholder {", "{}", "x"),
+            ("", "{}", "x"),
+            ("{}{}{}", "{}", "{}"),
+            ("{lang}", "{lang}", "{lang}"),
+        ];
+        for (template, placeholder, value) in cases {
+            assert_eq!(
+                fill(template, placeholder, value),
+                template.replace(placeholder, value),
+                "{template}"
+            );
+        }
+    }
 
     #[test]
     fn words_hold_a_letter_or_a_digit_in_any_script() {

@@ -50,7 +50,7 @@ pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
         let in_place = props.pages.is_none() || first == props.current;
         let page = props
             .pages
-            .map_or_else(String::new, |p| p.replace("{lang}", first));
+            .map_or_else(String::new, |p| crate::i18n::fill(p, "{lang}", first));
         let href = if props.pages.is_some() && !tag.contains('+') {
             page
         } else {

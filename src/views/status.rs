@@ -39,7 +39,7 @@ pub fn load_failed(
     let message = match saved {
         Some(date) => format!(
             "{} {}",
-            strings.saved_copy.replace("{}", date),
+            crate::i18n::fill(strings.saved_copy, "{}", date),
             strings.error_message(error)
         ),
         None => strings.error_message(error),
