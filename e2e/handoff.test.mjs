@@ -132,6 +132,8 @@ test('a pre-render without comments is hydrated; one with a node injected is rep
     const before = await page.evaluateHandle(() => document.querySelector('article h1'));
     await page.locator(`${LIVE} article h1`).waitFor();
     assert.ok(await page.evaluate((node) => node === document.querySelector('article h1'), before), 'hydrated in place');
+    // The warm-up before the hydration (src/mount.rs) leaves nothing on the page.
+    assert.equal(await page.locator('.lc-warm').count(), 0);
     assert.deepEqual(errors, []);
   });
   // A node the widget did not render (a host script, a browser extension).
@@ -145,6 +147,33 @@ test('a pre-render without comments is hydrated; one with a node injected is rep
     assert.equal(await page.locator('.injected').count(), 0, 'replaced');
     assert.equal(await page.locator('.lectern').count(), 1);
     // Live, not crashed: a switch works.
+    await page.locator(`${LIVE} a[lang="zh-Hant"]`).click();
+    await page.locator('article h1', { hasText: HANT }).waitFor();
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('a node added after the pre-render was checked, before it is hydrated, is noticed: replaced, never a crash', async () => {
+  // The widget checks the pre-render in one task and hydrates it in the
+  // next; a host script adds a node in between (as soon as the check has
+  // removed a comment it put in the body).
+  const comment = (html) => html.replace(/<div class="?lc-article__body"?>/, '$&<!--between-->');
+  await withRewrittenPage(comment, async (page, origin, errors) => {
+    await page.addInitScript(() => {
+      new MutationObserver((records, observer) => {
+        const removed = records.flatMap((r) => [...r.removedNodes]);
+        if (removed.some((n) => n.nodeType === Node.COMMENT_NODE && n.data === 'between')) {
+          observer.disconnect();
+          const aside = Object.assign(document.createElement('aside'), { className: 'injected', textContent: 'ad' });
+          document.querySelector('.lc-article__body').prepend(aside);
+          window.injected = true;
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(`${origin}/?lang=en`);
+    await page.locator(`${LIVE} article h1`).waitFor();
+    assert.equal(await page.evaluate(() => window.injected), true, 'added between the check and the hydration');
+    assert.equal(await page.locator('.injected').count(), 0, 'replaced');
     await page.locator(`${LIVE} a[lang="zh-Hant"]`).click();
     await page.locator('article h1', { hasText: HANT }).waitFor();
     assert.deepEqual(errors, []);

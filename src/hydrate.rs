@@ -15,13 +15,19 @@ use web_sys::{Element, Node};
 use yew::virtual_dom::VNode;
 use yew::Html;
 
-/// The child nodes of `parent`, in order.
+/// The child nodes of `parent`, in order, but for its comments, which are
+/// removed (none belong to the view; Yew's hydration would take them for
+/// component markers).
 fn children(parent: &Node) -> VecDeque<Node> {
     let mut nodes = VecDeque::new();
     let mut next = parent.first_child();
     while let Some(node) = next {
         next = node.next_sibling();
-        nodes.push_back(node);
+        if node.node_type() == Node::COMMENT_NODE {
+            let _ = parent.remove_child(&node);
+        } else {
+            nodes.push_back(node);
+        }
     }
     nodes
 }
@@ -78,22 +84,10 @@ fn fits(view: &VNode, nodes: &mut VecDeque<Node>) -> bool {
     }
 }
 
-/// Removes the comments under `root` (none belong to the view).
-fn drop_comments(root: &Node) {
-    for node in children(root) {
-        if node.node_type() == Node::COMMENT_NODE {
-            let _ = root.remove_child(&node);
-        } else {
-            drop_comments(&node);
-        }
-    }
-}
-
 /// Whether the children of `root` are exactly what `view` renders (the
-/// comments in it are removed first).
+/// comments in what it walks are removed on the way).
 #[must_use]
 pub fn fits_root(root: &Element, view: &Html) -> bool {
-    drop_comments(root);
     let mut nodes = children(root);
     let ok = fits(view, &mut nodes);
     skip_text(&mut nodes);
