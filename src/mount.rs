@@ -83,19 +83,47 @@ fn prefs(storage: bool) -> Rc<Prefs> {
 
 /// The app's root: the Reader, keyed, so that an app taken from the pool
 /// starts a Reader afresh (every hook new); none while the app waits in the
-/// pool.
+/// pool; or the warm-up paragraph (see [`warm_up`]).
 #[derive(yew::Properties, PartialEq)]
 pub struct WidgetProps {
     reader: Option<ReaderProps>,
     generation: u32,
 }
 
+/// The generation of a warm-up app.
+const WARM_UP: u32 = u32::MAX;
+
 #[yew::component]
 fn Widget(props: &WidgetProps) -> yew::Html {
     match &props.reader {
         Some(reader) => yew::html! { <Reader key={props.generation} ..reader.clone() /> },
+        None if props.generation == WARM_UP => {
+            let onclick = Callback::from(|_: yew::MouseEvent| ());
+            yew::html! { <p class="lc-warm" {onclick}>{ "·" }</p> }
+        }
         None => yew::Html::default(),
     }
+}
+
+/// Hydrates a throwaway paragraph in a detached element, so that the
+/// browser compiles Yew's hydration code (a phone compiles each wasm
+/// function on its first call) in a task of its own before the article's
+/// hydration, not in it. Destroy the app it returns in a later task.
+fn warm_up() -> Option<AppHandle<Widget>> {
+    let document = web_sys::window()?.document()?;
+    let root = document.create_element("div").ok()?;
+    let p = document.create_element("p").ok()?;
+    p.set_class_name("lc-warm");
+    p.set_text_content(Some("·"));
+    root.append_with_node_1(&p).ok()?;
+    if !crate::hydrate::mark(&root, 1) {
+        return None;
+    }
+    let props = WidgetProps {
+        reader: None,
+        generation: WARM_UP,
+    };
+    Some(yew::Renderer::<Widget>::with_root_and_props(root, props).hydrate())
 }
 
 thread_local! {
@@ -221,6 +249,11 @@ pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
             return;
         };
         crate::browser::next_task().await;
+        let warm = warm_up();
+        crate::browser::next_task().await;
+        if let Some(warm) = warm {
+            warm.destroy();
+        }
         if task.borrow().destroyed {
             return;
         }
