@@ -235,9 +235,10 @@ async fn start(root: &Element, props: ReaderProps, replacing: Option<js_sys::Fun
 ///
 /// Going live is split into tasks, so that none blocks the page for long
 /// (a phone compiles each wasm function on its first call, which costs
-/// more than running it): the reader's preferences; the pre-render's
-/// document, parsed and checked; the first view, checked against the
-/// pre-render; the hydration (or the first render) and its effects.
+/// more than running it): the reader's preferences; a throwaway hydration
+/// that compiles Yew's ([`warm_up`]); the pre-render's document, parsed
+/// and checked; the first view, checked against the pre-render; the
+/// hydration (or the first render) and its effects.
 #[wasm_bindgen]
 #[must_use]
 pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
