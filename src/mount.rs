@@ -108,8 +108,14 @@ fn Widget(props: &WidgetProps) -> yew::Html {
 /// Hydrates a throwaway paragraph in a detached element, so that the
 /// browser compiles Yew's hydration code (a phone compiles each wasm
 /// function on its first call) in a task of its own before the article's
-/// hydration, not in it. Destroy the app it returns in a later task.
+/// hydration, not in it; once a page (`None` after). Destroy the app it
+/// returns in a later task.
 fn warm_up() -> Option<AppHandle<Widget>> {
+    // Once a page: the code stays compiled (and Yew keeps every app's
+    // event registry for the page's life; see `POOL`).
+    if WARMED.with(|warmed| warmed.replace(true)) {
+        return None;
+    }
     let document = web_sys::window()?.document()?;
     let root = document.create_element("div").ok()?;
     let p = document.create_element("p").ok()?;
@@ -134,6 +140,8 @@ thread_local! {
     /// page's life; a single-page host mounts one on every route change.
     static POOL: std::cell::RefCell<Vec<Live>> = const { std::cell::RefCell::new(Vec::new()) };
     static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Whether [`warm_up`] has run on this page.
+    static WARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The pool keeps at most this many apps (more widgets at once than that
@@ -250,17 +258,17 @@ pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
             return;
         };
         crate::browser::next_task().await;
-        let warm = warm_up();
-        crate::browser::next_task().await;
-        if let Some(warm) = warm {
+        let json = js_sys::Reflect::get(&options, &"json".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        // A pre-render to hydrate: the page's first one warms Yew up.
+        if let Some(warm) = json.as_ref().and_then(|_| warm_up()) {
+            crate::browser::next_task().await;
             warm.destroy();
         }
         if task.borrow().destroyed {
             return;
         }
-        let json = js_sys::Reflect::get(&options, &"json".into())
-            .ok()
-            .and_then(|v| v.as_string());
         let initial = json
             .and_then(|json| crate::api::article_from(&json, &props.src).ok())
             .map(|mut article| {
