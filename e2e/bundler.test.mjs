@@ -99,6 +99,11 @@ test('in a React app bundled by Vite: live under a strict CSP from the bundle\'s
     await page.evaluate(() => { location.hash = '#/about'; });
     await page.evaluate(() => { location.hash = '#/article'; });
     await title.first().waitFor();
+    // The title shows before the widget is live (it is pre-rendered), and
+    // the widget's listeners come a task after it goes live: counted once
+    // live and settled, as after the route changes below.
+    await page.locator('lectern-article .lectern[id^="lectern-"]:not([id^="lectern-ssr"])').waitFor();
+    await page.waitForTimeout(500);
     const before = await listeners(page);
     for (let i = 0; i < 50; i += 1) {
       await page.evaluate(() => { location.hash = '#/about'; });
