@@ -203,8 +203,9 @@ static ZH_HANT: Strings = Strings {
 
 /// `template` with every `placeholder` in it (`{name}`) replaced by
 /// `value`. `str::replace` with a `&str` pattern does the same, but its
-/// substring search (Two-Way) costs the wasm about 700 bytes brotli; a placeholder
-/// always starts with `{`, so a split on that character finds it.
+/// substring search (Two-Way) costs the wasm about 700 bytes brotli; a
+/// placeholder always starts with `{`, so a split on that character finds
+/// it.
 #[must_use]
 pub fn fill(template: &str, placeholder: &str, value: &str) -> String {
     let name = placeholder.strip_prefix('{').unwrap_or(placeholder);

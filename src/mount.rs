@@ -97,12 +97,16 @@ const WARM_UP: u32 = u32::MAX;
 fn Widget(props: &WidgetProps) -> yew::Html {
     match &props.reader {
         Some(reader) => yew::html! { <Reader key={props.generation} ..reader.clone() /> },
-        None if props.generation == WARM_UP => {
-            let onclick = Callback::from(|_: yew::MouseEvent| ());
-            yew::html! { <p class="lc-warm" {onclick}>{ "·" }</p> }
-        }
+        None if props.generation == WARM_UP => warm_view(),
         None => yew::Html::default(),
     }
+}
+
+/// The throwaway paragraph of [`warm_up`], with a listener (Yew's
+/// listener code is compiled too).
+fn warm_view() -> yew::Html {
+    let onclick = Callback::from(|_: yew::MouseEvent| ());
+    yew::html! { <p class="lc-warm" {onclick}>{ "·" }</p> }
 }
 
 /// Hydrates a throwaway paragraph in a detached element, so that the
@@ -122,7 +126,9 @@ fn warm_up() -> Option<AppHandle<Widget>> {
     p.set_class_name("lc-warm");
     p.set_text_content(Some("·"));
     root.append_with_node_1(&p).ok()?;
-    if !crate::hydrate::mark(&root, 1) {
+    // Checked like an article's pre-render: a paragraph built here that
+    // the view no longer renders would make Yew's hydration trap.
+    if !crate::hydrate::fits_root(&root, &warm_view()) || !crate::hydrate::mark(&root, 1) {
         return None;
     }
     let props = WidgetProps {
