@@ -109,45 +109,33 @@ fn warm_view() -> yew::Html {
     yew::html! { <p class="lc-warm" {onclick}>{ "·" }</p> }
 }
 
-/// Warms Yew up in two tasks of their own, before the article's hydration,
-/// so that the browser compiles Yew's code (a phone compiles each wasm
-/// function on its first call) there and not in the hydration: a throwaway
-/// app renders its paragraph into a detached element; in the next task a
-/// copy of that paragraph is hydrated. Once a page. The hydrated app is
-/// destroyed in the task after.
-async fn warm_up() {
+/// Hydrates a throwaway paragraph in a detached element, so that the
+/// browser compiles Yew's hydration code (a phone compiles each wasm
+/// function on its first call) in a task of its own before the article's
+/// hydration, not in it; once a page (`None` after). Destroy the app it
+/// returns in a later task.
+fn warm_up() -> Option<AppHandle<Widget>> {
     // Once a page: the code stays compiled (and Yew keeps every app's
     // event registry for the page's life; see `POOL`).
     if WARMED.with(|warmed| warmed.replace(true)) {
-        return;
+        return None;
     }
-    let Some(scratch) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("div").ok())
-    else {
-        return;
-    };
-    let props = || WidgetProps {
+    let document = web_sys::window()?.document()?;
+    let root = document.create_element("div").ok()?;
+    let p = document.create_element("p").ok()?;
+    p.set_class_name("lc-warm");
+    p.set_text_content(Some("·"));
+    root.append_with_node_1(&p).ok()?;
+    // Checked like an article's pre-render: a paragraph built here that
+    // the view no longer renders would make Yew's hydration trap.
+    if !crate::hydrate::fits_root(&root, &warm_view()) || !crate::hydrate::mark(&root, 1) {
+        return None;
+    }
+    let props = WidgetProps {
         reader: None,
         generation: WARM_UP,
     };
-    let rendered = yew::Renderer::<Widget>::with_root_and_props(scratch.clone(), props()).render();
-    crate::browser::next_task().await;
-    let copy = scratch
-        .clone_node_with_deep(true)
-        .ok()
-        .and_then(|copy| copy.dyn_into::<Element>().ok());
-    rendered.destroy();
-    // Checked like an article's pre-render (Yew's hydration traps on a
-    // node that does not fit).
-    let Some(copy) = copy.filter(|copy| {
-        crate::hydrate::fits_root(copy, &warm_view()) && crate::hydrate::mark(copy, 1)
-    }) else {
-        return;
-    };
-    let hydrated = yew::Renderer::<Widget>::with_root_and_props(copy, props()).hydrate();
-    crate::browser::next_task().await;
-    hydrated.destroy();
+    Some(yew::Renderer::<Widget>::with_root_and_props(root, props).hydrate())
 }
 
 thread_local! {
@@ -261,9 +249,8 @@ async fn start(root: &Element, props: ReaderProps, replacing: Option<js_sys::Fun
 ///
 /// Going live is split into tasks, so that none blocks the page for long
 /// (a phone compiles each wasm function on its first call, which costs
-/// more than running it): the reader's preferences; a throwaway render,
-/// then a throwaway hydration, that compile Yew's ([`warm_up`]); the
-/// pre-render's document, parsed
+/// more than running it): the reader's preferences; a throwaway hydration
+/// that compiles Yew's ([`warm_up`]); the pre-render's document, parsed
 /// and checked; the first view, checked against the pre-render; the
 /// hydration (or the first render) and its effects.
 #[wasm_bindgen]
@@ -281,8 +268,9 @@ pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
             .ok()
             .and_then(|v| v.as_string());
         // A pre-render to hydrate: the page's first one warms Yew up.
-        if json.is_some() {
-            warm_up().await;
+        if let Some(warm) = json.as_ref().and_then(|_| warm_up()) {
+            crate::browser::next_task().await;
+            warm.destroy();
         }
         if task.borrow().destroyed {
             return;
