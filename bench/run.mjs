@@ -236,9 +236,10 @@ async function takeover(url) {
 // 7. The main thread at takeover, as a phone gives it (the mobile profile:
 // 4x CPU, slow network): the longest task and the blocking time (each
 // task's time over 50 ms) from navigation to 5 s after the widget is live
-// (for a static page, 5 s after its load), median of 5 cold loads. The
-// static page of the same article is the baseline: its own first layout is
-// a task like any other.
+// (for a static page, 5 s after its load), median of 5 cold loads, and the
+// longest task of each load (a median of 0 can hide a load with a long
+// task). The static page of the same article is the baseline: its own
+// first layout is a task like any other.
 async function mainThread(url, widget) {
   const longest = [];
   const blocking = [];
@@ -260,7 +261,12 @@ async function mainThread(url, widget) {
     blocking.push(tasks.reduce((t, d) => t + Math.max(0, d - 50), 0));
     await context.close();
   }
-  return { longest_task_ms: round(median(longest)), blocking_ms: round(median(blocking)), runs: 5 };
+  return {
+    longest_task_ms: round(median(longest)),
+    blocking_ms: round(median(blocking)),
+    longest_task_per_load_ms: longest.map((ms) => round(ms)),
+    runs: 5,
+  };
 }
 
 // 4. Long articles: navigation start to the last paragraph in the DOM, median of 5.
@@ -375,8 +381,8 @@ try {
     ['takeover − static LCP (throttled)', `${results.takeover.live_after_static_lcp_ms} ms`, '≤ 1000 ms'],
     ['takeover / physical limit (static LCP + 1 RTT + widget bytes)', `${results.takeover.with_preload.live_ms} / ${results.takeover.limit_ms} ms = ${results.takeover.ratio_to_limit}×`, '≤ 1.15×'],
     ...Object.entries(results.main_thread).filter(([, v]) => v.widget).map(([name, v]) => [
-      `longest task / blocking time (4× CPU): ${name.replaceAll('_', ' ')}, widget vs static`,
-      `${v.widget.longest_task_ms} / ${v.widget.blocking_ms} ms vs ${v.static.longest_task_ms} / ${v.static.blocking_ms} ms`,
+      `longest task / blocking time (4× CPU): ${name.replaceAll('_', ' ')}, widget vs static (worst load)`,
+      `${v.widget.longest_task_ms} / ${v.widget.blocking_ms} ms (${Math.max(...v.widget.longest_task_per_load_ms)}) vs ${v.static.longest_task_ms} / ${v.static.blocking_ms} ms (${Math.max(...v.static.longest_task_per_load_ms)})`,
       'no task > 50 ms',
     ]),
     ['CLS from load to takeover', `${results.takeover.with_preload.cls}`, '< 0.01'],
