@@ -263,6 +263,9 @@ test('settings: the panel opens, applies at once to every widget, closes with Es
     await page.locator('#w2 h2.lc-article__title').getByText(HANT).waitFor();
     const toggle = page.locator('#w1 .lc-settings__toggle');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    // A closed panel holds no radios: nothing of it to check and hydrate
+    // when a widget goes live.
+    assert.equal(await page.locator('#w1 .lc-settings__panel input').count(), 0);
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     const panel = page.locator('#w1 .lc-settings__panel');
