@@ -5,6 +5,7 @@ import { execFileSync, execSync } from 'node:child_process';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import os from 'node:os';
 import { launchBrowser, serveSite } from '../e2e/support.mjs';
+import { THROTTLE, throttle } from './profile.mjs';
 
 const work = process.argv[2] ?? 'target/bench';
 const root = (p) => new URL(`../${p}`, import.meta.url).pathname;
@@ -16,7 +17,6 @@ const median = (xs) => {
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const EN = 'China’s Opportunity to Lead on North Korea';
 const HANS = '中国在朝鲜问题上发挥领导作用的机遇';
-const THROTTLE = { latency: 562.5, downloadKbps: 1474.56, uploadKbps: 675, cpu: 4 };
 
 // 1. Bytes shipped.
 async function sizes() {
@@ -60,17 +60,7 @@ async function freshPage({ throttled = false, cpu = 1 } = {}) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (throttled) {
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: THROTTLE.latency,
-      downloadThroughput: (THROTTLE.downloadKbps * 1024) / 8,
-      uploadThroughput: (THROTTLE.uploadKbps * 1024) / 8,
-    });
-  }
-  if (throttled || cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttled ? THROTTLE.cpu : cpu });
+  await throttle(cdp, { network: throttled, cpu: throttled ? THROTTLE.cpu : cpu });
   return { context, page, cdp };
 }
 

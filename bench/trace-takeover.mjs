@@ -8,6 +8,7 @@
 //
 //   node bench/trace-takeover.mjs [LOADS] [PATH]    (default: 3 loads of /)
 import { launchBrowser, serveSite } from '../e2e/support.mjs';
+import { throttle } from './profile.mjs';
 
 const [loads = '3', path = '/'] = process.argv.slice(2);
 const dist = new URL('../dist/', import.meta.url).pathname;
@@ -20,15 +21,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 562.5,
-      downloadThroughput: (1474.56 * 1024) / 8,
-      uploadThroughput: (675 * 1024) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await throttle(cdp);
     const events = [];
     cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
     const complete = new Promise((ok) => cdp.on('Tracing.tracingComplete', ok));
