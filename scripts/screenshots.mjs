@@ -1,5 +1,6 @@
 // Takes the README's screenshots of the standalone page from the release
-// build (dist/): every language at 375 and 1280 px, the bio open, dark mode,
+// build (dist/): every language at 375 and 1280 px, and at 320 px (400%
+// zoom) with the bio open, the bio open, dark mode,
 // and the reading layer: 对照 at 1280 and 375 px, a targeted paragraph, the
 // settings panel, sepia and dark.
 // Usage: node scripts/screenshots.mjs [OUT_DIR]   (after trunk build --release)
@@ -11,8 +12,8 @@ await mkdir(out, { recursive: true });
 const server = await serveFolder(new URL('../dist/', import.meta.url).pathname);
 const browser = await launchBrowser();
 
-async function shot(name, { lang, width, scheme = 'light', bio = false, up = false, fullPage = false, settings, panel = false, hash = '', article }) {
-  const page = await browser.newPage({ viewport: { width, height: width < 600 ? 812 : 900 }, colorScheme: scheme });
+async function shot(name, { lang, width, height = width < 600 ? 812 : 900, scheme = 'light', bio = false, top = false, up = false, fullPage = false, settings, panel = false, hash = '', article }) {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
   if (settings) await page.addInitScript((s) => localStorage.setItem('lectern:settings', s), JSON.stringify(settings));
   await page.goto(`${server.origin}/?${article ? `article=${article}&` : ''}lang=${encodeURIComponent(lang)}${hash}`);
   // Wait for the live widget, not the pre-rendered article.
@@ -28,6 +29,11 @@ async function shot(name, { lang, width, scheme = 'light', bio = false, up = fal
       window.scrollBy({ top: top - 120, behavior: 'instant' });
     });
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  }
+  if (top) {
+    // Back at the top, back-to-top stops floating once the header is seen.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => !document.querySelector('.lectern:not(#lectern-ssr) a.lc-back-to-top[data-float]'));
   }
   if (lang.includes('+')) await page.locator('[data-col="2"]').first().waitFor();
   if (hash) {
@@ -52,6 +58,8 @@ try {
   for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
     await shot(`${lang}-1280`, { lang, width: 1280 });
     await shot(`${lang}-375`, { lang, width: 375 });
+    // As the 320 px test (e2e/a11y.test.mjs) sees it: the bio open, at the top.
+    await shot(`${lang}-320`, { lang, width: 320, height: 640, bio: true, top: true });
   }
   await shot('en-375-bio-open', { lang: 'en', width: 375, bio: true });
   await shot('en-375-scrolling-up', { lang: 'en', width: 375, bio: true, up: true });
