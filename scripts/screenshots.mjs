@@ -1,8 +1,8 @@
 // Takes the README's screenshots of the standalone page from the release
 // build (dist/): every language at 375 and 1280 px and at 320 px (400%
 // zoom, the bio open, as the accessibility test sees it), the bio open at
-// 375 px, dark mode, and the reading layer: 对照 at 1280 and 375 px, a targeted paragraph, the
-// settings panel, sepia and dark.
+// 375 px, dark mode, and the reading layer: 对照 at 1280 and 375 px, a
+// targeted paragraph, the settings panel, sepia and dark.
 // Usage: node scripts/screenshots.mjs [OUT_DIR]   (after trunk build --release)
 import { mkdir } from 'node:fs/promises';
 import { launchBrowser, serveFolder } from '../e2e/support.mjs';
