@@ -105,9 +105,72 @@ pub fn is_well_formed(tag: &str) -> bool {
     }
 }
 
+/// Which way a language's text runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dir {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+impl Dir {
+    /// The value of HTML's `dir` attribute.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ltr => "ltr",
+            Self::Rtl => "rtl",
+        }
+    }
+}
+
+/// Scripts written right to left (ISO 15924, lower case): Arabic, Hebrew,
+/// Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Samaritan, Mende
+/// Kikakui, Yezidi, Old South Arabian, Nabataean, Palmyrene, Avestan,
+/// Imperial Aramaic, Phoenician, Kharoshthi, Manichaean, Sogdian, Old Uyghur
+/// and Pahlavi.
+const RTL_SCRIPTS: &str = "arab hebr thaa syrc nkoo adlm rohg mand samr mend yezi sarb nbat palm avst armi phnx khar mani sogd ougr phli prti";
+
+/// Languages whose likely script (CLDR's likely subtags) is one of those:
+/// Arabic and the languages written in Arabic script by default (Persian
+/// and Dari, Urdu, Pashto, Sindhi, Uyghur, Kashmiri, Sorani Kurdish,
+/// Western Punjabi, Balochi, Southern Azerbaijani, Mazanderani, Gilaki,
+/// Northern Luri, Bakhtiari, Khowar, Saraiki…), Hebrew and Yiddish (and
+/// their old codes `iw`, `ji`), Dhivehi, Syriac and Aramaic, N'Ko,
+/// Rohingya, Mandaic and Samaritan.
+const RTL_LANGUAGES: &str = "ar arb arq ary arz apc acm ajp aeb ayl fa prs pes ur ps pbu pst sd ug ks ckb pnb bal azb mzn glk lrc luz bqi sdh khw skr bgn hnd bft he iw yi ji ydd yih dv syr aii arc nqo rhg mid myz sam";
+
+/// The direction of text in `tag`'s language: its script subtag where it
+/// has one (`az-Arab` is right to left, `ar-Latn` left to right), else its
+/// language's likely script (`ar`, `fa`, `he`, `ur`… right to left, `az`
+/// left to right). Unknown and malformed tags read left to right.
+#[must_use]
+pub fn direction(tag: &str) -> Dir {
+    let mut subtags = tag.split(['-', '_']);
+    let language = subtags.next().unwrap_or_default().to_ascii_lowercase();
+    let listed = |list: &str, s: &str| list.split(' ').any(|t| t == s);
+    // The script comes right after the language and its extlangs, before
+    // any singleton (an extension or private use).
+    for subtag in subtags.take_while(|s| s.len() > 1) {
+        if subtag.len() == 4 && alpha(subtag) {
+            let script = subtag.to_ascii_lowercase();
+            return if listed(RTL_SCRIPTS, &script) {
+                Dir::Rtl
+            } else {
+                Dir::Ltr
+            };
+        }
+    }
+    if listed(RTL_LANGUAGES, &language) {
+        Dir::Rtl
+    } else {
+        Dir::Ltr
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_well_formed;
+    use super::{direction, is_well_formed, Dir};
 
     #[test]
     fn well_formed_tags_are_accepted_and_others_refused() {
@@ -143,6 +206,45 @@ mod tests {
         ];
         for (tag, expected) in cases {
             assert_eq!(is_well_formed(tag), expected, "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn direction_comes_from_the_script_then_the_likely_script() {
+        let cases = [
+            ("ar", Dir::Rtl),
+            ("ar-EG", Dir::Rtl),
+            ("fa", Dir::Rtl),
+            ("fa-AF", Dir::Rtl),
+            ("he", Dir::Rtl),
+            ("iw", Dir::Rtl),
+            ("ur-PK", Dir::Rtl),
+            ("ps", Dir::Rtl),
+            ("sd", Dir::Rtl),
+            ("ug", Dir::Rtl),
+            ("yi", Dir::Rtl),
+            ("dv", Dir::Rtl),
+            ("ckb", Dir::Rtl),
+            ("syr", Dir::Rtl),
+            ("az", Dir::Ltr),
+            ("az-Arab", Dir::Rtl),
+            ("az-Arab-IR", Dir::Rtl),
+            ("ar-Latn", Dir::Ltr),
+            ("pa", Dir::Ltr),
+            ("pa-Arab", Dir::Rtl),
+            ("ff-Adlm", Dir::Rtl),
+            ("rhg", Dir::Rtl),
+            ("rhg-Rohg", Dir::Rtl),
+            ("man-Nkoo", Dir::Rtl),
+            ("en", Dir::Ltr),
+            ("zh-Hant-TW", Dir::Ltr),
+            ("ja", Dir::Ltr),
+            ("en-x-arab", Dir::Ltr),
+            ("", Dir::Ltr),
+            ("AR", Dir::Rtl),
+        ];
+        for (tag, dir) in cases {
+            assert_eq!(direction(tag), dir, "{tag}");
         }
     }
 }
