@@ -6,7 +6,7 @@
 // readable before any script runs.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minifyModule, shortenNames } from './pack.mjs';
 
@@ -28,7 +28,25 @@ const glue = one(/^lectern-[0-9a-f]+\.js$/, 'wasm-bindgen glue');
 const wasm = one(/^lectern-[0-9a-f]+_bg\.wasm$/, 'wasm module');
 const css = one(/^lectern-[0-9a-f]+\.css$/, 'widget stylesheet');
 const template = await readFile(new URL('../src/lectern.js', import.meta.url), 'utf8');
-let entry = template.replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css);
+// The UI catalogs (i18n/*.json but qqq.json, which documents the keys) go
+// beside lectern.js; lectern.js lists their tags, so the widget fetches only
+// one it has.
+const i18n = new URL('../i18n/', import.meta.url);
+const catalogs = (await readdir(i18n)).filter((f) => /^[A-Za-z0-9-]+\.json$/.test(f) && f !== 'qqq.json').sort();
+await mkdir(join(staging, 'i18n'), { recursive: true });
+const tags = [];
+for (const file of catalogs) {
+  const text = await readFile(new URL(file, i18n), 'utf8');
+  const tag = JSON.parse(text).lang;
+  if (`${tag}.json` !== file) {
+    console.error(`write-entry: i18n/${file} says "lang": ${JSON.stringify(tag)}; name it ${tag}.json`);
+    process.exit(1);
+  }
+  tags.push(tag);
+  // Minified: a catalog travels beside the document on first view.
+  await writeFile(join(staging, 'i18n', file), JSON.stringify(JSON.parse(text)));
+}
+let entry = template.replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css).replace('__CATALOGS__', JSON.stringify(tags));
 if (process.env.TRUNK_PROFILE === 'release') {
   // Short import names in the wasm and the glue, and minified js (pack.mjs).
   const packed = shortenNames(
@@ -74,7 +92,7 @@ const manifest = {
     './package.json': './package.json',
   },
   // The widget's files only: not the standalone page or its content.
-  files: ['lectern.js', 'lectern.d.ts', 'lectern-jsx.d.ts', 'lectern.css', glue, wasm, css],
+  files: ['lectern.js', 'lectern.d.ts', 'lectern-jsx.d.ts', 'lectern.css', glue, wasm, css, 'i18n'],
   // Importing it defines <lectern-article> and mounts the page's widgets.
   sideEffects: ['./lectern.js'],
   peerDependencies: { '@types/react': '>=19' },

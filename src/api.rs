@@ -12,6 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Response};
 
 use crate::error::LoadError;
+use crate::i18n::Catalog;
 use crate::model::{self, Article, Json, JsonValue, ParsedUrl, Resolver, UrlParser};
 
 /// The browser's own WHATWG URL parser (`new URL(href, base)`).
@@ -108,6 +109,59 @@ pub async fn fetch_article(
     controller: &AbortController,
     credentials: bool,
 ) -> Result<(Article, String), LoadError> {
+    let (text, base) = fetch_text(url, controller, credentials).await?;
+    Ok((article_from(&text, &base)?, text))
+}
+
+/// Fetches and checks the UI catalog at `url`, as [`fetch_article`] fetches
+/// a document.
+///
+/// # Errors
+/// As [`fetch_article`]'s; a catalog that is not one is `NotAnArticle`.
+pub async fn fetch_catalog(
+    url: &str,
+    controller: &AbortController,
+    credentials: bool,
+) -> Result<Catalog, LoadError> {
+    let (text, _) = fetch_text(url, controller, credentials).await?;
+    catalog_from(&text)
+}
+
+/// Checks the UI catalog in `text` (JSON).
+///
+/// # Errors
+/// When `text` is not JSON, or not a catalog (a content error).
+pub fn catalog_from(text: &str) -> Result<Catalog, LoadError> {
+    let value = js_sys::JSON::parse(text).map_err(not_json)?;
+    let catalog = Catalog::read(&BrowserJson(value)).map_err(|problem| {
+        LoadError::from(model::ContentError::Invalid(vec![model::Problem {
+            path: "(catalog)".to_owned(),
+            message: problem,
+        }]))
+    })?;
+    if !catalog.problems.is_empty() {
+        web_sys::console::warn_2(
+            &format!(
+                "Lectern: the UI catalog for {} has problems (English shows instead):",
+                catalog.tag
+            )
+            .into(),
+            &catalog
+                .problems
+                .iter()
+                .map(|t| JsValue::from_str(t))
+                .collect::<Array>(),
+        );
+    }
+    Ok(catalog)
+}
+
+/// The text at `url` and the URL it came from (after redirects).
+async fn fetch_text(
+    url: &str,
+    controller: &AbortController,
+    credentials: bool,
+) -> Result<(String, String), LoadError> {
     let timed_out = Rc::new(Cell::new(false));
     let _timeout = {
         let (timed_out, controller) = (Rc::clone(&timed_out), controller.clone());
@@ -163,8 +217,7 @@ pub async fn fetch_article(
             Body::TooLarge(error) => LoadError::from(error),
             Body::Failed(error) => failed(error),
         })?;
-    let text = decode(&bytes)?;
-    Ok((article_from(&text, &base)?, text))
+    Ok((decode(&bytes)?, base))
 }
 
 enum Body {

@@ -193,7 +193,17 @@ pub fn restore_passage(root: &Element, passage: &Passage) {
     }
 }
 
-/// The standalone page follows the article: `<html lang>`, the document's
+/// Whether `element`'s computed style has a value for the custom property
+/// `name` (a host's `--lectern-*` setting).
+#[must_use]
+pub fn sets_property(element: &Element, name: &str) -> bool {
+    window()
+        .and_then(|w| w.get_computed_style(element).ok().flatten())
+        .and_then(|style| style.get_property_value(name).ok())
+        .is_some_and(|value| !value.trim().is_empty())
+}
+
+/// The standalone page follows the article: `<html lang dir>`, the document's
 /// title, and `?lang=` (the language, or the pair `choice`) so a reader can
 /// share what they read (without a new history entry; not on a published
 /// page, whose own URL is that).
@@ -202,6 +212,7 @@ pub fn reflect_standalone(lang: &str, title: &str, choice: &str, query: bool) {
     if let Some(document) = window.document() {
         if let Some(html) = document.document_element() {
             let _ = html.set_attribute("lang", lang);
+            let _ = html.set_attribute("dir", crate::model::langtag::direction(lang).as_str());
         }
         document.set_title(title);
     }

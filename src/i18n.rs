@@ -5,201 +5,9 @@
 use crate::error::LoadError;
 use crate::model::{Article, BlockKind, Inline};
 
-/// The language of the widget's own strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UiLang {
-    En,
-    ZhHans,
-    ZhHant,
-}
+pub mod catalog;
 
-impl UiLang {
-    /// The UI language for a content language tag: Traditional Chinese for
-    /// `zh-Hant*`, `zh-TW`, `zh-HK` and `zh-MO`; Simplified for other `zh`;
-    /// English for everything else.
-    #[must_use]
-    pub fn for_tag(tag: &str) -> Self {
-        let chain = variant_chain(tag);
-        if chain.iter().any(|t| t == "zh-hant") {
-            Self::ZhHant
-        } else if chain.iter().any(|t| t == "zh-hans" || t == "zh") {
-            Self::ZhHans
-        } else {
-            Self::En
-        }
-    }
-
-    /// The BCP 47 tag of the strings' language.
-    #[must_use]
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::ZhHans => "zh-Hans",
-            Self::ZhHant => "zh-Hant",
-        }
-    }
-
-    /// The widget's strings in this language.
-    #[must_use]
-    pub fn strings(self) -> &'static Strings {
-        match self {
-            Self::En => &EN,
-            Self::ZhHans => &ZH_HANS,
-            Self::ZhHant => &ZH_HANT,
-        }
-    }
-}
-
-/// Every string the widget shows that is not content.
-#[derive(Debug)]
-pub struct Strings {
-    pub back_to_top: &'static str,
-    pub you_might_also_like: &'static str,
-    pub about_the_author: &'static str,
-    pub loading: &'static str,
-    pub retry: &'static str,
-    pub language: &'static str,
-    pub published: &'static str,
-    pub updated: &'static str,
-    pub by: &'static str,
-    pub profile: &'static str,
-    /// `{}` is the label of the version it was converted from.
-    pub converted_from: &'static str,
-    /// `{lo}` and `{hi}` are minutes.
-    pub reading_time_range: &'static str,
-    pub reading_time_one: &'static str,
-    pub not_found: &'static str,
-    pub server_failed: &'static str,
-    pub refused: &'static str,
-    pub blocked: &'static str,
-    pub network_down: &'static str,
-    pub timed_out: &'static str,
-    pub too_large: &'static str,
-    pub not_an_article: &'static str,
-    /// `{}` is the date the copy was saved.
-    pub saved_copy: &'static str,
-    /// Labels the selector's choices of two languages at once (对照).
-    pub side_by_side: &'static str,
-    /// A block's link, for screen readers.
-    pub link_to_paragraph: &'static str,
-    /// Said politely once a block's link is copied.
-    pub link_copied: &'static str,
-    /// The reader's settings: the button, then each group and its choices.
-    pub settings: &'static str,
-    pub text_size: &'static str,
-    pub sizes: [&'static str; 5],
-    pub typeface: &'static str,
-    /// Serif, sans-serif.
-    pub typefaces: [&'static str; 2],
-    pub theme: &'static str,
-    /// Auto, light, sepia, dark.
-    pub themes: [&'static str; 4],
-}
-
-static EN: Strings = Strings {
-    back_to_top: "Back to Top",
-    you_might_also_like: "You might also like",
-    about_the_author: "About the author",
-    loading: "Loading the article…",
-    retry: "Retry",
-    language: "Language",
-    published: "Published",
-    updated: "Updated",
-    by: "By",
-    profile: "Profile",
-    converted_from: "Converted by machine from {}.",
-    reading_time_range: "{lo}–{hi} min read",
-    reading_time_one: "{lo} min read",
-    not_found: "This article could not be found.",
-    server_failed: "The server failed to send this article. Please try again.",
-    refused: "The server refused to send this article.",
-    blocked: "This page does not allow the widget to load that article.",
-    network_down: "The network seems to be down, so the article could not be loaded.",
-    timed_out: "The article took too long to arrive.",
-    too_large: "This article is too large to show.",
-    not_an_article: "This is not an article Lectern can read.",
-    saved_copy: "Saved copy from {}.",
-    side_by_side: "Side by side",
-    link_to_paragraph: "Link to this paragraph",
-    link_copied: "Link copied",
-    settings: "Reading settings",
-    text_size: "Text size",
-    sizes: ["Smallest", "Small", "Medium", "Large", "Largest"],
-    typeface: "Typeface",
-    typefaces: ["Serif", "Sans-serif"],
-    theme: "Theme",
-    themes: ["Auto", "Light", "Sepia", "Dark"],
-};
-
-static ZH_HANS: Strings = Strings {
-    back_to_top: "返回顶部",
-    you_might_also_like: "猜你喜欢",
-    about_the_author: "关于作者",
-    loading: "正在加载文章…",
-    retry: "重试",
-    language: "语言",
-    published: "发布于",
-    updated: "更新于",
-    by: "作者",
-    profile: "作者主页",
-    converted_from: "本版本由{}机器转换。",
-    reading_time_range: "阅读约需 {lo}–{hi} 分钟",
-    reading_time_one: "阅读约需 {lo} 分钟",
-    not_found: "找不到这篇文章。",
-    server_failed: "服务器未能发送这篇文章，请重试。",
-    refused: "服务器拒绝发送这篇文章。",
-    blocked: "此页面不允许加载该文章。",
-    network_down: "网络似乎已断开，文章无法加载。",
-    timed_out: "文章加载超时。",
-    too_large: "这篇文章太大，无法显示。",
-    not_an_article: "这不是 Lectern 能读取的文章。",
-    saved_copy: "这是 {} 保存的副本。",
-    side_by_side: "对照",
-    link_to_paragraph: "链接到此段",
-    link_copied: "链接已复制",
-    settings: "阅读设置",
-    text_size: "字号",
-    sizes: ["最小", "小", "中", "大", "最大"],
-    typeface: "字体",
-    typefaces: ["衬线", "无衬线"],
-    theme: "主题",
-    themes: ["自动", "浅色", "米黄", "深色"],
-};
-
-static ZH_HANT: Strings = Strings {
-    back_to_top: "返回頂部",
-    you_might_also_like: "你可能也會喜歡",
-    about_the_author: "關於作者",
-    loading: "正在載入文章…",
-    retry: "重試",
-    language: "語言",
-    published: "發布於",
-    updated: "更新於",
-    by: "作者",
-    profile: "作者主頁",
-    converted_from: "本版本由{}機器轉換。",
-    reading_time_range: "閱讀約需 {lo}–{hi} 分鐘",
-    reading_time_one: "閱讀約需 {lo} 分鐘",
-    not_found: "找不到這篇文章。",
-    server_failed: "伺服器未能傳送這篇文章，請重試。",
-    refused: "伺服器拒絕傳送這篇文章。",
-    blocked: "此頁面不允許載入該文章。",
-    network_down: "網路似乎已中斷，文章無法載入。",
-    timed_out: "文章載入逾時。",
-    too_large: "這篇文章太大，無法顯示。",
-    not_an_article: "這不是 Lectern 能讀取的文章。",
-    saved_copy: "這是 {} 儲存的副本。",
-    side_by_side: "對照",
-    link_to_paragraph: "連結到此段",
-    link_copied: "連結已複製",
-    settings: "閱讀設定",
-    text_size: "字級",
-    sizes: ["最小", "小", "中", "大", "最大"],
-    typeface: "字體",
-    typefaces: ["襯線", "無襯線"],
-    theme: "主題",
-    themes: ["自動", "淺色", "米黃", "深色"],
-};
+pub use catalog::{Catalog, Key};
 
 /// `template` with every `placeholder` in it (`{name}`) replaced by
 /// `value`. `str::replace` with a `&str` pattern does the same, but its
@@ -223,26 +31,23 @@ pub fn fill(template: &str, placeholder: &str, value: &str) -> String {
     out
 }
 
-impl Strings {
+impl Catalog {
     /// "Converted by machine from 简体."
     #[must_use]
     pub fn converted_from(&self, label: &str) -> String {
-        fill(self.converted_from, "{}", label)
+        self.with(Key::ConvertedFrom, "{label}", label)
     }
 
-    /// "4–5 min read", or "4 min read" when the range is one number.
+    /// "4–5 min read", or "4 min read" when the range is one number: the
+    /// plural form for the range's end, as CLDR's plural ranges give it in
+    /// most languages.
     #[must_use]
     pub fn reading_time(&self, (lo, hi): (u32, u32)) -> String {
-        let template = if lo == hi {
-            self.reading_time_one
+        if lo == hi {
+            self.plural(Key::ReadingTime, lo, &[("{n}", lo)])
         } else {
-            self.reading_time_range
-        };
-        fill(
-            &fill(template, "{lo}", &lo.to_string()),
-            "{hi}",
-            &hi.to_string(),
-        )
+            self.plural(Key::ReadingTimeRange, hi, &[("{lo}", lo), ("{hi}", hi)])
+        }
     }
 
     /// What to tell a reader about a failed load, in plain words. The
@@ -250,20 +55,40 @@ impl Strings {
     /// English; a parser's detail never shows (it goes to `lectern:error`).
     #[must_use]
     pub fn error_message(&self, error: &LoadError) -> String {
+        let text = |key| self.text(key).to_string();
         match error {
-            LoadError::NotFound(_) => self.not_found.to_owned(),
-            LoadError::Server(status) => format!("{} (HTTP {status})", self.server_failed),
-            LoadError::Refused(status) => format!("{} (HTTP {status})", self.refused),
-            LoadError::Blocked => self.blocked.to_owned(),
-            LoadError::Network => self.network_down.to_owned(),
-            LoadError::Timeout => self.timed_out.to_owned(),
-            LoadError::TooLarge(detail) => format!("{} ({detail})", self.too_large),
+            LoadError::NotFound(_) => text(Key::NotFound),
+            LoadError::Server(status) => format!("{} (HTTP {status})", text(Key::ServerFailed)),
+            LoadError::Refused(status) => format!("{} (HTTP {status})", text(Key::Refused)),
+            LoadError::Blocked => text(Key::Blocked),
+            LoadError::Network => text(Key::NetworkDown),
+            LoadError::Timeout => text(Key::TimedOut),
+            LoadError::TooLarge(detail) => format!("{} ({detail})", text(Key::TooLarge)),
             LoadError::NotAnArticle(detail) => match &**detail {
-                crate::model::ContentError::NotJson(_) => self.not_an_article.to_owned(),
-                detail => format!("{} ({detail})", self.not_an_article),
+                crate::model::ContentError::NotJson(_) => text(Key::NotAnArticle),
+                detail => format!("{} ({detail})", text(Key::NotAnArticle)),
             },
         }
     }
+}
+
+/// The UI language: the host's choice (`ui_lang`, not `auto`), else the
+/// content's language, else the reader's browser languages, each where a
+/// catalog exists (`available`), else English.
+#[must_use]
+pub fn ui_language(
+    ui_lang: Option<&str>,
+    content: Option<&str>,
+    browser: &[String],
+    available: &[&str],
+) -> String {
+    let host = ui_lang.filter(|l| !l.trim().eq_ignore_ascii_case("auto"));
+    host.into_iter()
+        .chain(content)
+        .chain(browser.iter().map(String::as_str))
+        .find_map(|preference| best_match(preference, available))
+        .unwrap_or("en")
+        .to_owned()
 }
 
 /// The tags to try for a preference, most specific first, lower case:
@@ -562,55 +387,29 @@ mod tests {
     }
 
     #[test]
-    fn ui_language_follows_the_content_language() {
+    fn ui_language_is_the_hosts_then_the_contents_then_the_browsers() {
+        let available = ["en", "zh-Hans", "zh-Hant", "ar", "ja"];
+        let browser = |langs: &[&str]| langs.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
         let cases = [
-            ("en", UiLang::En),
-            ("fr", UiLang::En),
-            ("zh-Hans", UiLang::ZhHans),
-            ("zh", UiLang::ZhHans),
-            ("zh-CN", UiLang::ZhHans),
-            ("zh-Hant", UiLang::ZhHant),
-            ("zh-TW", UiLang::ZhHant),
-            ("zh-HK", UiLang::ZhHant),
+            (None, Some("en"), browser(&[]), "en"),
+            (None, Some("fr"), browser(&[]), "en"),
+            (None, Some("fr"), browser(&["ja-JP", "en"]), "ja"),
+            (None, Some("zh-CN"), browser(&["en"]), "zh-Hans"),
+            (None, Some("zh-TW"), browser(&[]), "zh-Hant"),
+            (None, Some("zh-HK"), browser(&[]), "zh-Hant"),
+            (None, Some("ar-EG"), browser(&["en"]), "ar"),
+            (Some("auto"), Some("ar"), browser(&["en"]), "ar"),
+            (Some("ja"), Some("ar"), browser(&["en"]), "ja"),
+            (Some("th"), Some("ar"), browser(&["en"]), "ar"),
+            (None, None, browser(&["pt-BR", "zh-Hant-TW"]), "zh-Hant"),
+            (None, None, browser(&["pt-BR"]), "en"),
         ];
-        for (tag, expected) in cases {
-            assert_eq!(UiLang::for_tag(tag), expected, "{tag}");
+        for (host, content, browser, expected) in cases {
+            assert_eq!(
+                ui_language(host, content, &browser, &available),
+                expected,
+                "{host:?} {content:?} {browser:?}"
+            );
         }
-    }
-
-    #[test]
-    fn every_language_has_every_string() {
-        for ui in [UiLang::En, UiLang::ZhHans, UiLang::ZhHant] {
-            let s = ui.strings();
-            for text in [
-                s.back_to_top,
-                s.you_might_also_like,
-                s.about_the_author,
-                s.loading,
-                s.retry,
-                s.language,
-                s.published,
-                s.updated,
-                s.by,
-                s.profile,
-                s.not_found,
-                s.server_failed,
-                s.refused,
-                s.blocked,
-                s.saved_copy,
-                s.network_down,
-                s.timed_out,
-                s.too_large,
-                s.not_an_article,
-            ] {
-                assert!(!text.is_empty());
-            }
-            assert!(s.converted_from.contains("{}"));
-            assert_eq!(s.reading_time((3, 3)).matches('3').count(), 1);
-            assert!(s.reading_time((3, 4)).contains('4'));
-        }
-        assert_eq!(EN.reading_time((4, 5)), "4–5 min read");
-        assert_eq!(ZH_HANS.reading_time((3, 4)), "阅读约需 3–4 分钟");
-        assert_eq!(ZH_HANT.converted_from("简体"), "本版本由简体機器轉換。");
     }
 }

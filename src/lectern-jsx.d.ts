@@ -13,6 +13,8 @@ export interface LecternArticleAttributes extends DetailedHTMLProps<HTMLAttribut
   credentials?: 'omit' | 'include';
   storage?: 'on' | 'off';
   pages?: string;
+  'ui-lang'?: string;
+  strings?: string;
 }
 
 declare module 'react' {

@@ -23,6 +23,14 @@ export interface MountOptions {
   storage?: 'on' | 'off';
   /** A URL with `{lang}`: each version's published page. */
   pages?: string;
+  /** The language of the widget's own words: a BCP 47 tag, or `auto` (the
+   * content's language where Lectern has a catalog, else the reader's
+   * browser languages, else English). */
+  uiLang?: string;
+  /** URL of a UI catalog for a language Lectern does not ship (the format
+   * of its own `i18n/*.json`: `lang`, then a message per key; a missing
+   * message reads in English). Fetched through the same fence as documents. */
+  strings?: string;
 }
 
 /** A mounted widget. */
@@ -75,6 +83,8 @@ export interface LecternArticleElement extends HTMLElement {
   credentials: string | null;
   storage: string | null;
   pages: string | null;
+  uiLang: string | null;
+  strings: string | null;
   /** As a handle's: `zh-TW`, `en+zh-Hans`, `auto`. */
   setLanguage(lang: string): void;
   addEventListener<K extends keyof HTMLElementEventMap>(

@@ -21,6 +21,20 @@ const STYLESHEET = new URL('./__CSS__', import.meta.url).href;
 // The same rules under the stable name, for pages with a pre-rendered article.
 const STABLE_STYLESHEET = new URL('./lectern.css', import.meta.url).href;
 const WASM = new URL('./__WASM__', import.meta.url);
+// The UI catalogs Lectern ships (i18n/TAG.json beside this file), by tag: the
+// widget fetches the one it needs beside the document; none is in the wasm
+// but English. scripts/write-entry.mjs fills in the tags; the URLs are
+// written as bundlers follow them (`new URL(`./i18n/${tag}.json`,
+// import.meta.url)`: Vite copies each file). A bundler may inline a small
+// file as a data: URL, which a strict CSP's connect-src refuses to fetch:
+// such a catalog is handed over as its text.
+const CATALOGS = Object.fromEntries(
+  __CATALOGS__.map((tag) => {
+    const url = new URL(`./i18n/${tag}.json`, import.meta.url).href;
+    const base64 = /^data:[^,]*;base64,/.exec(url) && url.slice(url.indexOf(',') + 1);
+    return [tag, base64 ? new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))) : url];
+  }),
+);
 const ready = init({ module_or_path: WASM });
 const widgets = new Map();
 /** Where each widget renders, and the element its events go to. */
@@ -142,6 +156,8 @@ function optionsFrom(element, options = {}) {
     credentials: options.credentials ?? data.lecternCredentials,
     storage: options.storage ?? data.lecternStorage,
     pages: options.pages ?? data.lecternPages,
+    uiLang: options.uiLang ?? data.lecternUiLang,
+    strings: options.strings ?? data.lecternStrings,
   };
 }
 
@@ -154,9 +170,10 @@ const emitter = (host) => (name, a, b, c) =>
     detail: name === 'load' ? { id: a, lang: b, source: c } : name === 'error' ? { message: a, saved: b } : { lang: a },
   }));
 
-/** The JSON a pre-render carries under `root` (removed once read). */
-function inlineJson(root) {
-  const script = root.querySelector('script[type="application/json"][data-lectern-article]');
+/** The JSON a pre-render carries under `root` (removed once read): its
+ * article's, or (`what` = `strings`) its UI catalog's. */
+function inlineJson(root, what = 'article') {
+  const script = root.querySelector(`script[type="application/json"][data-lectern-${what}]`);
   script?.remove();
   return script?.textContent ?? undefined;
 }
@@ -178,7 +195,9 @@ function focusAt(root, index) {
 function mountIn(container, options) {
   let at = -1;
   const replacing = (starts) => (starts ? (at = focusIndex(container)) : focusAt(container, at));
-  return mount_widget(container, { ...options, replacing });
+  // A host's catalog resolves against the page, as `src` does.
+  const strings = options.strings?.trim() ? new URL(options.strings, location.href).href : undefined;
+  return mount_widget(container, { ...options, strings, catalogs: CATALOGS, replacing });
 }
 
 /** Mounts a widget on `element`; returns a handle with destroy() and setLanguage(lang). */
@@ -264,6 +283,7 @@ function mount(element, options = {}) {
     // asked the page for (`?lang=`).
     const lang = String(opts.lang).trim().toLowerCase() === 'auto' ? query('lang') : String(opts.lang);
     const json = declared ? inlineJson(container) : slot ? inlineJson(element) : undefined;
+    const catalog = declared ? inlineJson(container, 'strings') : slot ? inlineJson(element, 'strings') : undefined;
     // A pre-render the widget cannot take over (no JSON in it: an older
     // release's, or the publisher's own template) stays on screen until the
     // widget shows the article: the widget starts in a container of its
@@ -298,6 +318,7 @@ function mount(element, options = {}) {
         src: new URL(opts.src, location.href).href,
         lang,
         json,
+        catalog,
         emit: emitter(element),
         settled,
       });
@@ -348,7 +369,7 @@ function unmountWithin(node) {
  * mounts the widget again with it. Removed from the page, the widget is
  * destroyed; inserted, it is mounted; moved (removed and inserted at once),
  * it goes on as it was, the reader's place and choices kept. */
-const ATTRIBUTES = ['src', 'language', 'heading-level', 'related', 'allow', 'credentials', 'storage', 'pages'];
+const ATTRIBUTES = ['src', 'language', 'heading-level', 'related', 'allow', 'credentials', 'storage', 'pages', 'ui-lang', 'strings'];
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
 class LecternArticle extends HTMLElement {
@@ -432,6 +453,7 @@ function startStandalone(element) {
     headingLevel: level(data.lecternHeadingLevel, 1),
     standalone: true,
     json: other ? undefined : inlineJson(element),
+    catalog: other ? undefined : inlineJson(element, 'strings'),
     emit: emitter(element),
   });
 }

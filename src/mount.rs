@@ -70,8 +70,31 @@ impl WidgetHandle {
 
 /// The reader's own preferences, from the browser (what is stored only
 /// where the widget may use storage).
-fn prefs(storage: bool) -> Rc<Prefs> {
+fn prefs(storage: bool, options: &JsValue) -> Rc<Prefs> {
+    let text = |key: &str| {
+        js_sys::Reflect::get(options, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|v| !v.trim().is_empty())
+    };
+    // `{ TAG: URL }`: the catalogs `lectern.js` ships beside itself.
+    let catalogs = js_sys::Reflect::get(options, &"catalogs".into())
+        .ok()
+        .filter(JsValue::is_object)
+        .map(|map| {
+            js_sys::Object::entries(map.unchecked_ref())
+                .iter()
+                .filter_map(|entry| {
+                    let pair = js_sys::Array::from(&entry);
+                    Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Rc::new(Prefs {
+        ui_lang: text("uiLang"),
+        catalogs,
+        strings: text("strings"),
         stored: storage.then(crate::browser::stored_language).flatten(),
         browser: crate::browser::browser_languages(),
         // Chosen on this page already, else stored.
@@ -275,6 +298,14 @@ pub fn mount_widget(container: Element, options: &JsValue) -> WidgetHandle {
         if task.borrow().destroyed {
             return;
         }
+        // The pre-render's UI catalog: its words from the first frame.
+        if let Some(catalog) = js_sys::Reflect::get(&options, &"catalog".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .and_then(|text| crate::api::catalog_from(&text).ok())
+        {
+            crate::i18n::catalog::register(catalog);
+        }
         let initial = json
             .and_then(|json| crate::api::article_from(&json, &props.src).ok())
             .map(|mut article| {
@@ -347,7 +378,7 @@ fn props(options: &JsValue, handle: &Rc<RefCell<WidgetState>>) -> Option<ReaderP
         related: RelatedMode::parse(text("related").as_deref()),
         standalone: get("standalone").is_some_and(|v| v.is_truthy()),
         page_origin: origin.map(AttrValue::from),
-        prefs: prefs(storage),
+        prefs: prefs(storage, options),
         storage,
         on_language_change: {
             let emit = Rc::clone(&emit);

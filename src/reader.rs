@@ -125,7 +125,7 @@ pub fn reader_view(state: &State, view: &ReaderView<'_>) -> Html {
     let failed = state.failure.as_ref().map(|failure| {
         let retry = failure.error.is_retryable().then_some(view.on_retry);
         (
-            load_failed(&failure.error, ui, retry, state.saved.as_deref()),
+            load_failed(&failure.error, &ui, retry, state.saved.as_deref()),
             failure.request.why,
         )
     });
@@ -140,6 +140,7 @@ pub fn reader_view(state: &State, view: &ReaderView<'_>) -> Html {
                 target: state.target(),
                 settings: state.settings,
                 settings_open: state.settings_open,
+                host_face: state.host_face,
                 heading_level: HeadingLevel::new(view.props.heading_level),
                 pages: view.props.pages.as_deref(),
                 id_prefix: view.id_prefix,
@@ -151,10 +152,11 @@ pub fn reader_view(state: &State, view: &ReaderView<'_>) -> Html {
                 notice_at_related,
                 refs: view.refs,
                 handlers: view.handlers,
+                ui: &ui,
             })
         }
         (None, Some((alert, _))) => alert,
-        (None, None) => skeleton(ui),
+        (None, None) => skeleton(&ui),
     };
     let settings = state.settings;
     // Said once a block's link is copied; a second copy changes the text
@@ -165,10 +167,11 @@ pub fn reader_view(state: &State, view: &ReaderView<'_>) -> Html {
         } else {
             ""
         };
-        format!("{}{nbsp}", ui.strings().link_copied)
+        format!("{}{nbsp}", ui.text(crate::i18n::Key::LinkCopied))
     });
     html! {
         <div class="lectern" id={view.id_prefix.to_owned()} ref={view.refs.root.clone()}
+            lang={ui.tag.clone()} dir={ui.dir.as_str()}
             data-theme={settings.theme.map(Theme::name)}
             data-size={settings.size_name()}
             data-font={settings.sans.map(|sans| if sans { "sans" } else { "serif" })}
@@ -282,7 +285,16 @@ fn handlers(props: &ReaderProps, dispatch: &Callback<Action>, refs: &Refs) -> Ha
         on_toggle_bio: dispatch.reform(|()| Action::ToggleBio),
         on_close_bio: closing(Action::CloseBio, &refs.bio_button),
         on_link,
-        on_toggle_settings: dispatch.reform(|()| Action::ToggleSettings),
+        on_toggle_settings: {
+            let (dispatch, root) = (dispatch.clone(), refs.root.clone());
+            Callback::from(move |()| {
+                let host = root.cast::<web_sys::Element>().is_some_and(|root| {
+                    crate::browser::sets_property(&root, "--lectern-font-body")
+                });
+                dispatch.emit(Action::HostFace(host));
+                dispatch.emit(Action::ToggleSettings);
+            })
+        },
         on_close_settings: closing(Action::CloseSettings, &refs.settings_button),
         on_settings,
     }
@@ -443,6 +455,36 @@ pub fn Reader(props: &ReaderProps) -> Html {
         });
     }
 
+    // The UI catalogs the state wants (`State::catalogs_wanted`), fetched
+    // beside the document; and the host's own (`data-lectern-strings`),
+    // once, through the same fence as documents. Each is kept for the page
+    // (so one that arrives after the wanted list moved on still counts),
+    // and the Reader, while mounted, renders again in its words.
+    {
+        let (dispatch, cache) = (local.dispatch.clone(), local.cache.clone());
+        let (prefs, fence) = (props.prefs.clone(), props.fence.clone());
+        let host = prefs.strings.clone().filter(|url| fence.allows(url));
+        let first = state.catalogs == 0 && state.shows <= 1;
+        let wanted = state.catalogs_wanted();
+        use_effect_with(wanted, move |wanted| {
+            let urls = wanted.iter().map(|url| (url.clone(), false));
+            let host = host
+                .filter(|_| first)
+                .map(|url| (fence.credentials(&url), url));
+            let host = host
+                .into_iter()
+                .map(|(credentials, url)| (url, credentials));
+            for (url, credentials) in urls.chain(host) {
+                let (dispatch, cache) = (dispatch.clone(), cache.clone());
+                fetch_catalog(url, credentials, move || {
+                    if !cache.borrow().closed {
+                        dispatch.emit(Action::Catalog);
+                    }
+                });
+            }
+        });
+    }
+
     // Whenever something is shown: tell the host (`lectern:load` per
     // document; settled); the standalone page follows (language, title,
     // `?lang=`); the other versions are prefetched when idle (not while a
@@ -463,6 +505,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let partner = state.second.as_ref().map(|s| s.doc.clone());
         let failed_alone = state.shown.is_none() && state.failure.is_some();
         let nothing_pending = state.pending.is_none();
+        let catalogs = state.catalogs_of_versions();
         use_effect_with((shown, partner, failed_alone), move |deps| {
             let (shown, partner, failed_alone) = deps.clone();
             later(move || {
@@ -485,7 +528,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         );
                     }
                     if nothing_pending {
-                        prefetch_when_idle(doc, &local.cache, &fence);
+                        prefetch_when_idle(doc, catalogs, &local.cache, &fence);
                     }
                     let (dispatch, up) = (local.dispatch.clone(), local.dispatch.clone());
                     watch = Some((
@@ -608,6 +651,35 @@ fn saved_copy(url: &str, fence: &crate::fence::Fence) -> Option<(Doc, String)> {
     Some((Doc::new(article), shown))
 }
 
+/// Fetches the UI catalog at `url` (unless a widget on the page has it or
+/// is fetching it) and keeps it for the page; then `arrived`. `url` may be
+/// the catalog itself, as `lectern.js` hands over one a bundler inlined.
+fn fetch_catalog(url: String, credentials: bool, arrived: impl FnOnce() + 'static) {
+    if !crate::i18n::catalog::claim(&url) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(controller) = web_sys::AbortController::new() else {
+            return;
+        };
+        // A catalog a bundler inlined comes as its text (`lectern.js`).
+        let catalog = if url.starts_with('{') {
+            crate::api::catalog_from(&url)
+        } else {
+            crate::api::fetch_catalog(&url, &controller, credentials).await
+        };
+        match catalog {
+            Ok(catalog) => {
+                crate::i18n::catalog::register(catalog);
+                arrived();
+                // Another widget may be waiting for the same words.
+                crate::widgets::catalog_arrived();
+            }
+            Err(_) => crate::i18n::catalog::release(&url),
+        }
+    });
+}
+
 /// Documents already fetched, by URL: switching back is instant. A few
 /// entries (an article's versions and the ones opened from it), so a list;
 /// the URLs being prefetched, so none is fetched twice at once; their
@@ -653,9 +725,26 @@ type Cache = Rc<std::cell::RefCell<Documents>>;
 
 /// Fetches the article's other versions into the cache when the browser is
 /// idle; never when the reader asked to save data (`Save-Data`).
-fn prefetch_when_idle(article: &Doc, cache: &Cache, fence: &Rc<crate::fence::Fence>) {
+fn prefetch_when_idle(
+    article: &Doc,
+    catalogs: Vec<String>,
+    cache: &Cache,
+    fence: &Rc<crate::fence::Fence>,
+) {
     if crate::browser::saves_data() {
         return;
+    }
+    // The UI catalogs those versions speak, kept for the page.
+    if !catalogs.is_empty() {
+        let cache = Rc::clone(cache);
+        crate::browser::when_idle(move || {
+            for url in catalogs {
+                if cache.borrow().closed {
+                    return;
+                }
+                fetch_catalog(url, false, || {});
+            }
+        });
     }
     let urls: Vec<String> = article
         .translations

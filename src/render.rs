@@ -95,6 +95,28 @@ pub fn inline_json(json: &serde_json::Value) -> String {
     json.to_string().replace('<', "\\u003c")
 }
 
+/// The UI catalog a pre-render of `article` speaks, as the element that
+/// hands it to the widget (`<script type="application/json"
+/// data-lectern-strings>`), so the widget goes live in the same words with
+/// no request for them; nothing for English, which the wasm has.
+#[must_use]
+pub fn catalog_script(article: &Article) -> String {
+    let shipped = crate::i18n::catalog::SHIPPED;
+    let tags: Vec<&str> = shipped.iter().map(|(tag, _)| *tag).collect();
+    let tag = crate::i18n::ui_language(None, Some(article.lang.as_str()), &[], &tags);
+    shipped
+        .iter()
+        .filter(|(t, _)| *t == tag && tag != "en")
+        .find_map(|(_, json)| serde_json::from_str::<serde_json::Value>(json).ok())
+        .map(|json| {
+            format!(
+                "<script type=\"application/json\" data-lectern-strings>{}</script>",
+                inline_json(&json)
+            )
+        })
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,7 +132,7 @@ mod tests {
         });
         let article = check_value(&doc, &Resolver::new(&WhatwgUrl, None)).unwrap();
         let html = article_html(article, 1, "lectern-ssr", None).unwrap();
-        assert!(html.contains("<article lang=\"zh-Hans\" aria-labelledby=\"lectern-ssr-title\" class=\"lc-article\">"), "{html}");
+        assert!(html.contains("<article lang=\"zh-Hans\" dir=\"ltr\" aria-labelledby=\"lectern-ssr-title\" class=\"lc-article\">"), "{html}");
         assert!(
             html.contains("标题 &lt;script&gt;alert(1)&lt;/script&gt;</h1>"),
             "{html}"

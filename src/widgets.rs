@@ -69,6 +69,16 @@ pub fn apply_settings(settings: Settings) {
     }
 }
 
+/// A UI catalog arrived for the page: every widget renders again (one
+/// whose language it is then speaks it).
+pub fn catalog_arrived() {
+    let all: Vec<Callback<Action>> =
+        WIDGETS.with(|w| w.borrow().iter().map(|e| e.commands.clone()).collect());
+    for commands in all {
+        commands.emit(Action::Catalog);
+    }
+}
+
 /// The element that stands for `root` in the page: its shadow root's host,
 /// or itself.
 fn in_page(root: &Element) -> Element {

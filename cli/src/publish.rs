@@ -202,6 +202,27 @@ fn read_widget(dir: &Path) -> Result<Widget, String> {
     for name in [&glue, &wasm, &css, &"lectern.css".to_owned()] {
         files.push((format!("lectern/{name}"), read(name)?));
     }
+    // The UI catalogs, beside the entry (it fetches `i18n/TAG.json`); a
+    // build without them speaks English alone.
+    let i18n = dir.join("i18n");
+    let mut catalogs: Vec<String> = fs::read_dir(&i18n)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e == "json")
+        })
+        .collect();
+    catalogs.sort();
+    for name in catalogs {
+        let path = i18n.join(&name);
+        files.push((
+            format!("lectern/i18n/{name}"),
+            fs::read(&path).map_err(|e| io(&path, &e))?,
+        ));
+    }
     // The entry's own name is stable in a build (embeds link it); here it is
     // content-hashed like the rest, so every file can be cached for ever.
     let entry_bytes = read("lectern.js")?;

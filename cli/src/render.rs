@@ -101,10 +101,11 @@ pub fn run(args: &[String]) -> Result<String, String> {
         serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", input.display()))?;
     let id_prefix =
         id_prefix.unwrap_or_else(|| lectern::render::default_id_prefix(&article, ordinal));
+    let strings = lectern::render::catalog_script(&article);
     let view = lectern::render::article_html(article, level, &id_prefix, None)
         .map_err(|e| e.to_string())?;
     let mut snippet = format!(
-        "{view}<script type=\"application/json\" data-lectern-article>{}</script>",
+        "{view}<script type=\"application/json\" data-lectern-article>{}</script>{strings}",
         lectern::render::inline_json(&json)
     );
     if let Some(src) = embed {

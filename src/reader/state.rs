@@ -36,7 +36,7 @@
 use std::rc::Rc;
 
 use crate::error::LoadError;
-use crate::i18n::{best_match, negotiate, split_pair, Preferences, UiLang};
+use crate::i18n::{best_match, catalog, negotiate, split_pair, ui_language, Catalog, Preferences};
 use crate::model::Article;
 use crate::settings::Settings;
 use crate::views::Doc;
@@ -138,6 +138,13 @@ pub struct Prefs {
     pub browser: Vec<String>,
     /// The reader's settings (stored, or chosen earlier on this page).
     pub settings: Settings,
+    /// The host's choice of UI language (`data-lectern-ui-lang`, `uiLang`).
+    pub ui_lang: Option<String>,
+    /// The UI languages Lectern ships a catalog for, and where each is
+    /// (fetched when needed).
+    pub catalogs: Vec<(String, String)>,
+    /// The host's own catalog (`data-lectern-strings`): its URL.
+    pub strings: Option<String>,
 }
 
 /// Everything the Reader shows and waits for.
@@ -174,6 +181,12 @@ pub struct State {
     pub copied: u32,
     pub settings: Settings,
     pub settings_open: bool,
+    /// Counts the UI catalogs that arrived (each may change the words).
+    pub catalogs: u32,
+    /// The host sets its own typeface (`--lectern-font-body`), read when
+    /// the settings panel opens: until the reader chooses, neither of ours
+    /// is the face in force.
+    pub host_face: bool,
     tickets: u32,
 }
 
@@ -218,9 +231,13 @@ pub enum Action {
     /// A block's link was copied.
     Copied,
     ToggleSettings,
+    /// Whether the host sets its own typeface (read as the panel opens).
+    HostFace(bool),
     CloseSettings,
     /// The reader's settings changed (in this widget or another).
     Settings(Settings),
+    /// A UI catalog arrived (it is registered for the page).
+    Catalog,
 }
 
 fn explicit(lang: Option<&str>) -> Option<String> {
@@ -268,6 +285,8 @@ impl State {
             copied: 0,
             settings: prefs.settings,
             settings_open: false,
+            catalogs: 0,
+            host_face: false,
             tickets: 0,
         };
         match initial {
@@ -385,19 +404,85 @@ impl State {
         }
     }
 
-    /// The language the widget's own words are in: the article's, else the
-    /// reader's preference among the UI languages, from the first frame.
+    /// The UI language that `content` (a language tag, or nothing yet)
+    /// calls for: the host's choice, else the content's, else the reader's
+    /// browser languages, each where a catalog exists, else English.
+    fn ui_for(&self, content: Option<&str>) -> String {
+        let mut available = catalog::loaded();
+        available.extend(self.prefs.catalogs.iter().map(|(tag, _)| tag.clone()));
+        let available: Vec<&str> = available.iter().map(String::as_str).collect();
+        ui_language(
+            self.prefs.ui_lang.as_deref(),
+            content,
+            &self.prefs.browser,
+            &available,
+        )
+    }
+
+    /// The UI language wanted now: for the article on screen, else for the
+    /// language asked for.
     #[must_use]
-    pub fn ui(&self) -> UiLang {
-        if let Some(shown) = &self.shown {
-            return UiLang::for_tag(shown.doc.lang.as_str());
+    pub fn ui_tag(&self) -> String {
+        let content = self.shown.as_ref().map(|s| s.doc.lang.to_string());
+        let asked = self
+            .wanted
+            .as_deref()
+            .or(self.prefs.stored.as_deref())
+            .map(first_of);
+        self.ui_for(content.as_deref().or(asked))
+    }
+
+    /// The widget's own words, from the first frame: the catalog of
+    /// [`Self::ui_tag`] once the page has it, English until then.
+    #[must_use]
+    pub fn ui(&self) -> Rc<Catalog> {
+        catalog::find(&self.ui_tag()).unwrap_or_else(catalog::english)
+    }
+
+    /// The UI catalogs to fetch (their URLs): the one wanted now and,
+    /// while a version is on its way, the one it will want (fetched beside
+    /// it).
+    #[must_use]
+    pub fn catalogs_wanted(&self) -> Vec<String> {
+        let mut tags = vec![self.ui_tag()];
+        // The version on its way: the one negotiated for the article on
+        // screen, else the one asked for.
+        if self.pending.is_some() {
+            let coming = match &self.shown {
+                Some(shown) => Some(self.languages(&shown.doc).0.to_owned()),
+                None => self.wanted.as_deref().map(|w| first_of(w).to_owned()),
+            };
+            if let Some(lang) = coming {
+                tags.push(self.ui_for(Some(&lang)));
+            }
         }
-        let prefs = Preferences {
-            explicit: self.wanted.as_deref().map(first_of),
-            stored: self.prefs.stored.as_deref().map(first_of),
-            browser: &self.prefs.browser,
+        tags.dedup();
+        tags.iter()
+            .filter(|t| catalog::find(t).is_none())
+            .filter_map(|t| self.prefs.catalogs.iter().find(|(tag, _)| tag == t))
+            .map(|(_, url)| url.clone())
+            .collect()
+    }
+
+    /// The UI catalogs (their URLs) the article's other versions would
+    /// speak, not yet on the page: fetched when idle with the versions, so
+    /// that a switch needs no request.
+    #[must_use]
+    pub fn catalogs_of_versions(&self) -> Vec<String> {
+        let Some(shown) = &self.shown else {
+            return Vec::new();
         };
-        UiLang::for_tag(negotiate(&prefs, &["en", "zh-Hans", "zh-Hant"], "en"))
+        let mut urls: Vec<String> = Vec::new();
+        for version in shown.doc.translations.iter().filter(|t| t.href.is_some()) {
+            let tag = self.ui_for(Some(version.lang.as_str()));
+            let url = self.prefs.catalogs.iter().find(|(t, _)| *t == tag);
+            if let (None, Some((_, url))) = (catalog::find(&tag), url) {
+                if !urls.contains(url) {
+                    urls.push(url.clone());
+                }
+            }
+        }
+        urls
     }
 
     /// Whether a request is waiting for `ticket`'s answer.
@@ -481,8 +566,10 @@ impl State {
             }
             Action::Copied => self.copied = self.copied.wrapping_add(1),
             Action::ToggleSettings => self.settings_open = !self.settings_open,
+            Action::HostFace(host) => self.host_face = host,
             Action::CloseSettings => self.settings_open = false,
             Action::Settings(settings) => self.settings = settings,
+            Action::Catalog => self.catalogs = self.catalogs.wrapping_add(1),
         }
         self
     }

@@ -5,13 +5,14 @@ use yew::prelude::*;
 
 use super::inline;
 use super::HeadingLevel;
-use crate::i18n::UiLang;
+use crate::i18n::{Catalog, Key};
 use crate::model::Article;
 
 /// What [`author_bio`] shows.
 pub struct AuthorBioProps<'a> {
     pub article: &'a Article,
-    pub ui: UiLang,
+    pub ui: &'a Catalog,
+    pub own: super::article::UiAttrs<'a>,
     /// Unique prefix for element ids.
     pub id_prefix: &'a str,
     pub level: HeadingLevel,
@@ -45,7 +46,7 @@ pub fn author_bio(props: &AuthorBioProps<'_>) -> Html {
                         <img class="lc-bio__avatar" src={src.to_string()} width="64" height="64" loading="lazy"
                             alt={author.avatar.as_ref().map(|a| a.alt.clone()).unwrap_or_default()} />
                     }
-                    <@{tag} class="lc-bio__name">{ author.name.clone() }</@>
+                    <@{tag} class="lc-bio__name"><bdi>{ author.name.clone() }</bdi></@>
                     if let Some(role) = &author.role {
                         <p class="lc-bio__role">{ role.clone() }</p>
                     }
@@ -53,8 +54,8 @@ pub fn author_bio(props: &AuthorBioProps<'_>) -> Html {
                         <p class="lc-bio__text">{ inline::render(bio, origin) }</p>
                     }
                     if let Some(href) = &author.href {
-                        <p><a class="lc-bio__profile" href={href.to_string()} rel={inline::rel_for(href, origin)}>
-                            { props.ui.strings().profile }
+                        <p><a class="lc-bio__profile" lang={props.own.lang()} dir={props.own.dir()} href={href.to_string()} rel={inline::rel_for(href, origin)}>
+                            { props.ui.text(Key::Profile) }
                         </a></p>
                     }
                 </div>
@@ -62,10 +63,10 @@ pub fn author_bio(props: &AuthorBioProps<'_>) -> Html {
         })
         .collect();
     html! {
-        <section class="lc-bio" aria-label={props.ui.strings().about_the_author} {onkeydown}>
-            <button type="button" class="lc-bio__toggle" ref={props.button_ref.clone()} {onclick}
+        <section class="lc-bio" aria-label={props.ui.text(Key::AboutTheAuthor)} {onkeydown}>
+            <button type="button" class="lc-bio__toggle" lang={props.own.lang()} dir={props.own.dir()} ref={props.button_ref.clone()} {onclick}
                 aria-expanded={if open { "true" } else { "false" }} aria-controls={panel_id.clone()}>
-                { props.ui.strings().about_the_author }
+                { props.ui.text(Key::AboutTheAuthor) }
             </button>
             <div id={panel_id} class="lc-bio__panel" hidden={!open}>{ authors }</div>
         </section>

@@ -33,7 +33,8 @@ impl BackToTop {
 
 /// The link to `#top_id`, where `place` says.
 pub fn back_to_top(
-    label: &'static str,
+    label: AttrValue,
+    own: super::article::UiAttrs<'_>,
     top_id: &str,
     place: BackToTop,
     on_back_to_top: &Callback<()>,
@@ -46,7 +47,7 @@ pub fn back_to_top(
         })
     };
     html! {
-        <a class="lc-back-to-top" data-float={(place == BackToTop::Floating).then_some("")}
+        <a class="lc-back-to-top" lang={own.lang()} dir={own.dir()} data-float={(place == BackToTop::Floating).then_some("")}
             href={format!("#{top_id}")} hidden={place == BackToTop::Hidden} {onclick}>
             <span aria-hidden="true">{ "↑ " }</span>{ label }
         </a>

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use super::inline;
 use super::HeadingLevel;
+use crate::model::langtag::direction;
 use crate::model::pairing::{pair, Row};
 use crate::model::{Article, Block, BlockKind};
 
@@ -22,7 +23,7 @@ pub struct BodyContext<'a> {
     /// The block the page's fragment targets.
     pub target: Option<&'a str>,
     /// The link's name for screen readers.
-    pub link_label: &'static str,
+    pub link_label: AttrValue,
     /// A block's link was activated (its fragment).
     pub on_link: &'a Callback<String>,
 }
@@ -71,12 +72,13 @@ fn block_view(
                 }
             })
         };
-        html! { <a class="lc-block__link" href={fragment} aria-label={ctx.link_label} {onclick}>{ "¶" }</a> }
+        html! { <a class="lc-block__link" href={fragment} aria-label={ctx.link_label.clone()} {onclick}>{ "¶" }</a> }
     });
     let current = id.is_some() && id == ctx.target;
     html! {
         <div class="lc-block" data-block-id={id.map(str::to_owned)} data-col={col}
-            lang={col.map(|_| article.lang.to_string())} aria-current={current.then_some("location")}>
+            lang={col.map(|_| article.lang.to_string())}
+            dir={col.map(|_| direction(article.lang.as_str()).as_str())} aria-current={current.then_some("location")}>
             { render_block(block, ctx.title_level, ctx.origin) }
             { for link }
         </div>

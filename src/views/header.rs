@@ -5,7 +5,8 @@ use yew::prelude::*;
 use super::date::formatted_date;
 use super::inline::rel_for;
 use super::HeadingLevel;
-use crate::i18n::{reading_minutes, UiLang};
+use crate::i18n::{reading_minutes, Catalog, Key};
+use crate::model::langtag::direction;
 use crate::model::Article;
 
 /// What [`article_header`] shows.
@@ -20,28 +21,32 @@ pub struct ArticleHeaderProps<'a> {
     /// For moving focus to the title.
     pub title_ref: &'a NodeRef,
     pub page_origin: Option<&'a str>,
+    /// The widget's own words.
+    pub ui: &'a Catalog,
 }
 
 // `html!`'s dynamic tag (`<@{tag}>`) expands to a `_` match on `()`.
 #[allow(clippy::ignored_unit_patterns)]
 pub fn article_header(props: &ArticleHeaderProps<'_>) -> Html {
     let article = props.article;
-    let strings = UiLang::for_tag(article.lang.as_str()).strings();
+    let ui = props.ui;
+    let own = super::article::UiAttrs::new(ui, article.lang.as_str());
     let origin = props.page_origin;
     let second = props.second;
     let lang2 = second.map(|s| s.lang.to_string());
+    let dir2 = second.map(|s| direction(s.lang.as_str()).as_str());
     let category = |a: &Article, lang: Option<String>| {
         a.category.as_ref().map(|c| match &c.href {
             Some(href) => html! {
-                <a class="lc-article__category" {lang} href={href.to_string()} rel={rel_for(href, origin)}>{ c.name.clone() }</a>
+                <a class="lc-article__category" dir={lang.as_ref().map(|l| direction(l).as_str())} {lang} href={href.to_string()} rel={rel_for(href, origin)}>{ c.name.clone() }</a>
             },
-            None => html! { <span class="lc-article__category" {lang}>{ c.name.clone() }</span> },
+            None => html! { <span class="lc-article__category" dir={lang.as_ref().map(|l| direction(l).as_str())} {lang}>{ c.name.clone() }</span> },
         })
     };
     let dek = |a: &Article, lang: Option<String>| {
         a.dek
             .as_ref()
-            .map(|dek| html! { <p class="lc-article__dek" {lang}>{ dek.clone() }</p> })
+            .map(|dek| html! { <p class="lc-article__dek" dir={lang.as_ref().map(|l| direction(l).as_str())} {lang}>{ dek.clone() }</p> })
     };
     let authors: Html = article
         .authors
@@ -49,9 +54,9 @@ pub fn article_header(props: &ArticleHeaderProps<'_>) -> Html {
         .map(|author| {
             html! {
                 <li class="lc-byline__author">
-                    <span class="lc-byline__name">{ author.name.clone() }</span>
+                    <bdi class="lc-byline__name">{ author.name.clone() }</bdi>
                     if let Some(role) = &author.role {
-                        <span class="lc-byline__role">{ role.clone() }</span>
+                        <bdi class="lc-byline__role">{ role.clone() }</bdi>
                     }
                 </li>
             }
@@ -65,24 +70,24 @@ pub fn article_header(props: &ArticleHeaderProps<'_>) -> Html {
             <@{tag} id={props.title_id.clone()} class="lc-article__title" tabindex="-1" ref={props.title_ref.clone()}>
                 { article.title.clone() }
                 if let Some(s) = second {
-                    <span class="lc-article__title2" lang={lang2.clone()}>{ s.title.clone() }</span>
+                    <span class="lc-article__title2" lang={lang2.clone()} dir={dir2}>{ s.title.clone() }</span>
                 }
             </@>
             { for dek(article, None) }
             { for second.and_then(|s| dek(s, lang2)) }
             <p class="lc-article__meta">
-                <span class="lc-visually-hidden">{ strings.published }{ " " }</span>
+                <span class="lc-visually-hidden">{ ui.text(Key::Published) }{ " " }</span>
                 { formatted_date(&article.published) }
                 if let Some(updated) = &article.updated {
                     <span class="lc-article__updated">
-                        { strings.updated }{ " " }
+                        { ui.text(Key::Updated) }{ " " }
                         { formatted_date(updated) }
                     </span>
                 }
-                <span class="lc-article__reading-time">{ strings.reading_time(reading_minutes(article)) }</span>
+                <span class="lc-article__reading-time" lang={own.lang()} dir={own.dir()}>{ ui.reading_time(reading_minutes(article)) }</span>
             </p>
             if !article.authors.is_empty() {
-                <ul class="lc-byline" aria-label={strings.by}>{ authors }</ul>
+                <ul class="lc-byline" aria-label={ui.text(Key::By)}>{ authors }</ul>
             }
         </header>
     }

@@ -10,7 +10,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::UiLang;
+use crate::i18n::{Catalog, Key};
+use crate::model::langtag::direction;
 use crate::model::{Article, Translation};
 
 /// What [`language_selector`] shows.
@@ -25,6 +26,8 @@ pub struct LanguageSelectorProps<'a> {
     pub pages: Option<&'a str>,
     /// Called with the chosen language tag or pair.
     pub on_select_language: &'a Callback<String>,
+    /// The widget's own words.
+    pub ui: &'a Catalog,
 }
 
 /// The primary language subtag: a pair joins two languages, not two
@@ -37,7 +40,7 @@ fn primary(t: &Translation) -> &str {
 /// pair of versions in two languages; the current one has
 /// `aria-current="true"`. A machine-converted version says so.
 pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
-    let strings = UiLang::for_tag(props.current).strings();
+    let ui = props.ui;
     let offered: Vec<&Translation> = props
         .article
         .translations
@@ -68,7 +71,8 @@ pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
         };
         html! {
             <li>
-                <a class="lc-lang__choice" {href} hreflang={lang.clone()} {lang} {onclick}
+                <a class="lc-lang__choice" {href} hreflang={lang.clone()}
+                    dir={lang.as_ref().map(|l| direction(l).as_str())} {lang} {onclick}
                     aria-current={(tag == props.choice).then_some("true")}>{ label }</a>
             </li>
         }
@@ -94,9 +98,9 @@ pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
         {
             let label = html! {
                 <>
-                    <span lang={a.lang.to_string()}>{ a.label.clone() }</span>
+                    <bdi lang={a.lang.to_string()}>{ a.label.clone() }</bdi>
                     { "\u{a0}+\u{a0}" }
-                    <span lang={b.lang.to_string()}>{ b.label.clone() }</span>
+                    <bdi lang={b.lang.to_string()}>{ b.label.clone() }</bdi>
                 </>
             };
             pairs.push(choice(
@@ -120,14 +124,14 @@ pub fn language_selector(props: &LanguageSelectorProps<'_>) -> Html {
                 .iter()
                 .find(|t| &t.lang == from)
                 .map_or_else(|| from.to_string(), |t| t.label.clone());
-            html! { <p class="lc-lang__converted">{ strings.converted_from(&label) }</p> }
+            html! { <p class="lc-lang__converted">{ ui.converted_from(&label) }</p> }
         });
     html! {
-        <nav class="lc-lang" aria-label={strings.language}>
+        <nav class="lc-lang" aria-label={ui.text(Key::Language)}>
             <ul class="lc-lang__list">
                 { singles }
                 if !pairs.is_empty() {
-                    <li class="lc-lang__pairs">{ strings.side_by_side }</li>
+                    <li class="lc-lang__pairs">{ ui.text(Key::SideBySide) }</li>
                     { for pairs }
                 }
             </ul>

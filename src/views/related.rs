@@ -6,13 +6,14 @@ use yew::prelude::*;
 use super::date::formatted_date;
 use super::inline::rel_for;
 use super::{HeadingLevel, RelatedMode};
-use crate::i18n::UiLang;
+use crate::i18n::{Catalog, Key};
 use crate::model::Article;
 
 /// What [`related_strip`] shows.
 pub struct RelatedStripProps<'a> {
     pub article: &'a Article,
-    pub ui: UiLang,
+    pub ui: &'a Catalog,
+    pub own: super::article::UiAttrs<'a>,
     pub id_prefix: &'a str,
     pub level: HeadingLevel,
     pub mode: RelatedMode,
@@ -78,7 +79,7 @@ pub fn related_strip(props: &RelatedStripProps<'_>) -> Html {
     let tag = props.level.tag();
     html! {
         <section class="lc-related" aria-labelledby={heading_id.clone()}>
-            <@{tag} id={heading_id} class="lc-related__title">{ props.ui.strings().you_might_also_like }</@>
+            <@{tag} id={heading_id} class="lc-related__title" lang={props.own.lang()} dir={props.own.dir()}>{ props.ui.text(Key::YouMightAlsoLike) }</@>
             <ul class="lc-related__list">{ teasers }</ul>
         </section>
     }

@@ -8,16 +8,19 @@
 
 use yew::prelude::*;
 
-use crate::i18n::UiLang;
+use crate::i18n::{Catalog, Key};
 use crate::settings::{Settings, Theme};
 
 /// What [`settings_panel`] shows.
 pub struct SettingsProps<'a> {
-    pub ui: UiLang,
+    pub ui: &'a Catalog,
     /// Unique prefix for element ids and the radio groups' names.
     pub id_prefix: &'a str,
     pub settings: Settings,
     pub open: bool,
+    /// The host sets its own typeface (then, until the reader chooses,
+    /// neither choice is the face in force).
+    pub host_face: bool,
     pub button_ref: &'a NodeRef,
     pub on_toggle: &'a Callback<()>,
     /// Escape inside the open panel.
@@ -29,8 +32,8 @@ pub struct SettingsProps<'a> {
 /// it is checked, and the settings it makes.
 fn group(
     name: String,
-    legend: &'static str,
-    choices: Vec<(&'static str, bool, Settings)>,
+    legend: AttrValue,
+    choices: Vec<(AttrValue, bool, Settings)>,
     on_change: &Callback<Settings>,
 ) -> Html {
     let choices: Html = choices
@@ -55,13 +58,13 @@ fn group(
 }
 
 pub fn settings_panel(props: &SettingsProps<'_>) -> Html {
-    let strings = props.ui.strings();
+    let ui = props.ui;
     let s = props.settings;
     let open = props.open;
     let panel_id = format!("{}-settings", props.id_prefix);
     let name = |group: &str| format!("{}-{group}", props.id_prefix);
     let sizes = (1..=5_u8)
-        .zip(strings.sizes)
+        .zip(ui.sizes())
         .map(|(n, label)| {
             (
                 label,
@@ -70,17 +73,28 @@ pub fn settings_panel(props: &SettingsProps<'_>) -> Html {
             )
         })
         .collect();
-    // Until the reader chooses, the typeface is the publisher's (which may
-    // be neither): no choice shows as checked.
-    let typefaces = [false, true]
+    // Until the reader chooses, the face in force is ours, serif, unless
+    // the host sets its own (`--lectern-font-body`), which is neither: the
+    // choice in force shows as checked.
+    let typefaces = [(false, Key::TypefaceSerif), (true, Key::TypefaceSans)]
         .into_iter()
-        .zip(strings.typefaces)
-        .map(|(v, label)| (label, s.sans == Some(v), Settings { sans: Some(v), ..s }))
+        .map(|(v, key)| {
+            let checked = s.sans.map_or(!props.host_face && !v, |sans| sans == v);
+            (ui.text(key), checked, Settings { sans: Some(v), ..s })
+        })
         .collect();
     let theme = s.theme.unwrap_or(Theme::Auto);
     let themes = Theme::ALL
         .into_iter()
-        .zip(strings.themes)
+        .zip(
+            [
+                Key::ThemeAuto,
+                Key::ThemeLight,
+                Key::ThemeSepia,
+                Key::ThemeDark,
+            ]
+            .map(|k| ui.text(k)),
+        )
         .map(|(t, label)| {
             (
                 label,
@@ -98,14 +112,14 @@ pub fn settings_panel(props: &SettingsProps<'_>) -> Html {
             <button type="button" class="lc-settings__toggle" ref={props.button_ref.clone()}
                 onclick={props.on_toggle.reform(|_: MouseEvent| ())}
                 aria-expanded={if open { "true" } else { "false" }} aria-controls={panel_id.clone()}>
-                { strings.settings }
+                { ui.text(Key::Settings) }
             </button>
             // A closed panel holds nothing (see the module's doc).
             <div id={panel_id} class="lc-settings__panel" hidden={!open}>
                 if open {
-                    { group(name("size"), strings.text_size, sizes, props.on_change) }
-                    { group(name("font"), strings.typeface, typefaces, props.on_change) }
-                    { group(name("theme"), strings.theme, themes, props.on_change) }
+                    { group(name("size"), ui.text(Key::TextSize), sizes, props.on_change) }
+                    { group(name("font"), ui.text(Key::Typeface), typefaces, props.on_change) }
+                    { group(name("theme"), ui.text(Key::Theme), themes, props.on_change) }
                 }
             </div>
         </div>

@@ -4,16 +4,16 @@
 use yew::prelude::*;
 
 use crate::error::LoadError;
-use crate::i18n::UiLang;
+use crate::i18n::{Catalog, Key};
 
 /// A placeholder shaped like the article's header and first paragraphs, so
 /// that nothing jumps when the article arrives. (The views in this file are
 /// functions, not components: they hold no state, and a component costs
 /// wasm bytes of its own.)
-pub fn skeleton(ui: UiLang) -> Html {
+pub fn skeleton(ui: &Catalog) -> Html {
     html! {
         <div class="lc-skeleton" role="status">
-            <span class="lc-visually-hidden">{ ui.strings().loading }</span>
+            <span class="lc-visually-hidden">{ ui.text(Key::Loading) }</span>
             <div class="lc-skeleton__line lc-skeleton__line--category" aria-hidden="true"></div>
             <div class="lc-skeleton__line lc-skeleton__line--title" aria-hidden="true"></div>
             <div class="lc-skeleton__line lc-skeleton__line--meta" aria-hidden="true"></div>
@@ -31,22 +31,21 @@ pub fn skeleton(ui: UiLang) -> Html {
 /// from when (`saved`).
 pub fn load_failed(
     error: &LoadError,
-    ui: UiLang,
+    ui: &Catalog,
     on_retry: Option<&Callback<()>>,
     saved: Option<&str>,
 ) -> Html {
-    let strings = ui.strings();
     let message = match saved {
         Some(date) => format!(
             "{} {}",
-            crate::i18n::fill(strings.saved_copy, "{}", date),
-            strings.error_message(error)
+            ui.with(Key::SavedCopy, "{date}", date),
+            ui.error_message(error)
         ),
-        None => strings.error_message(error),
+        None => ui.error_message(error),
     };
     let retry = on_retry.map(|on_retry| {
         let onclick = on_retry.reform(|_: MouseEvent| ());
-        html! { <button type="button" class="lc-error__retry" {onclick}>{ ui.strings().retry }</button> }
+        html! { <button type="button" class="lc-error__retry" {onclick}>{ ui.text(Key::Retry) }</button> }
     });
     html! {
         <div class="lc-error" role="alert">

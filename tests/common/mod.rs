@@ -77,8 +77,23 @@ pub fn fresh_root() -> Element {
     root
 }
 
+/// The page has the Chinese UI catalogs, as a page does once the widget
+/// has fetched them (`i18n/*.json` beside `lectern.js`) or a pre-render
+/// carried them: these tests have no server for the files.
+fn register_catalogs() {
+    for json in [
+        include_str!("../../i18n/zh-Hans.json"),
+        include_str!("../../i18n/zh-Hant.json"),
+    ] {
+        if let Ok(catalog) = lectern::api::catalog_from(json) {
+            lectern::i18n::catalog::register(catalog);
+        }
+    }
+}
+
 /// Props for `src` with the defaults of an embed.
 pub fn props(src: &str) -> ReaderProps {
+    register_catalogs();
     ReaderProps {
         src: src.to_owned().into(),
         heading_level: 2,
@@ -95,6 +110,7 @@ pub fn props(src: &str) -> ReaderProps {
             stored: lectern::browser::stored_language(),
             browser: lectern::browser::browser_languages(),
             settings: lectern::settings::Settings::default(),
+            ..lectern::Prefs::default()
         }),
         on_ready: yew::Callback::noop(),
         on_settled: yew::Callback::noop(),

@@ -21,21 +21,9 @@ pub(super) struct Version<'a> {
     pub article: &'a Article,
 }
 
-/// Right-to-left scripts' languages, by primary subtag.
+/// `<html dir>` for a version: from its script (`lectern::model::langtag::direction`).
 pub(super) fn dir_of(lang: &str) -> &'static str {
-    let primary = lang
-        .split('-')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    if ["ar", "he", "fa", "ur", "ps", "sd", "yi", "dv", "ug", "ckb"].contains(&primary.as_str())
-        || lang.contains("-Arab")
-        || lang.contains("-Hebr")
-    {
-        "rtl"
-    } else {
-        "ltr"
-    }
+    lectern::model::langtag::direction(lang).as_str()
 }
 
 /// Open Graph's locale form (`zh_CN`): language and region.
@@ -260,11 +248,12 @@ pub(super) fn page(
         "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n{head}\n</head>\n<body>\n<main>\n\
          <div data-lectern-standalone data-lectern-src=\"{src}\" data-lectern-lang=\"{lang}\" \
          data-lectern-pages=\"{pages}\" data-lectern-heading-level=\"1\">{view}\
-         <script type=\"application/json\" data-lectern-article>{json}</script></div>\n</main>\n</body>\n</html>\n",
+         <script type=\"application/json\" data-lectern-article>{json}</script>{strings}</div>\n</main>\n</body>\n</html>\n",
         lang = escape(v.lang),
         dir = dir_of(v.lang),
         src = escape(&src),
         pages = escape(&pages),
         json = lectern::render::inline_json(v.json),
+        strings = lectern::render::catalog_script(article),
     ))
 }

@@ -30,6 +30,7 @@ fn prefs(browser: &[&str]) -> Rc<Prefs> {
         stored: None,
         browser: browser.iter().map(ToString::to_string).collect(),
         settings: Settings::default(),
+        ..Prefs::default()
     })
 }
 
@@ -55,8 +56,8 @@ fn loaded(state: State, lang: &str) -> State {
 fn a_reader_who_prefers_another_version_never_sees_the_first_one() {
     let state = State::new(&url("en"), None, prefs(&["zh-TW"]), None);
     assert_eq!(
-        state.ui(),
-        UiLang::ZhHant,
+        state.ui_tag(),
+        "zh-Hant",
         "the skeleton speaks 繁體 from the first frame"
     );
     let state = loaded(state, "en");
@@ -180,7 +181,7 @@ fn a_failed_first_load_shows_the_failure_in_the_preferred_ui_language() {
         saved: None,
     });
     assert!(state.shown.is_none());
-    assert_eq!(state.ui(), UiLang::ZhHans);
+    assert_eq!(state.ui().tag, "zh-Hans");
     let state = state.next(Action::Retry);
     assert_eq!(pending(&state).1, Why::First);
 }
