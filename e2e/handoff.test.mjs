@@ -29,7 +29,8 @@ test('a reader in Taiwan: 繁體 is requested first, the pre-render stays until 
   const { context, page, errors } = await pageWithErrorLog(held.browser, { locale: 'zh-TW' });
   try {
     const documents = [];
-    page.on('request', (r) => r.url().endsWith('.json') && documents.push(new URL(r.url()).pathname.split('/').pop()));
+    // Documents, not the UI catalogs (i18n/zh-Hant.json).
+    page.on('request', (r) => r.url().endsWith('.json') && !r.url().includes('/i18n/') && documents.push(new URL(r.url()).pathname.split('/').pop()));
     await page.addInitScript(watchScreen);
     await page.goto(`${held.server.origin}/`);
     await page.locator(`${LIVE} article h1`, { hasText: HANT }).waitFor();

@@ -45,7 +45,8 @@ test('a reader in Taiwan gets 繁體 first; one in Singapore 简体', async () =
   await withPage({ locale: 'zh-TW' }, async (page) => {
     await page.goto(`${held.server.origin}/`);
     await title(page).getByText(HANT).waitFor();
-    assert.match(await page.locator('.lc-lang__converted').textContent(), /機器轉換/);
+    // In 繁體's words once its catalog, fetched beside the document, is here.
+    await page.locator('.lc-lang__converted').getByText(/機器轉換/).waitFor();
   });
   await withPage({ locale: 'zh-SG' }, async (page) => {
     await page.goto(`${held.server.origin}/`);
@@ -152,7 +153,10 @@ test('the other versions are prefetched when idle, so a switch needs no request'
     page.on('request', (req) => requested.push(new URL(req.url()).pathname));
     await page.goto(`${held.server.origin}/?article=china-opportunity-to-lead-on-north-korea&lang=en`);
     await title(page).getByText(EN).waitFor();
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/zh-Hant.json')));
+    // The versions, and the UI catalog each speaks.
+    await page.waitForFunction(() =>
+      ['/content/china-opportunity-to-lead-on-north-korea/zh-Hant.json', '/i18n/zh-Hans.json', '/i18n/zh-Hant.json'].every((path) =>
+        performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(path))));
     const before = requested.length;
     await page.getByRole('link', { name: '简体', exact: true }).click();
     await title(page).getByText(HANS).waitFor();
