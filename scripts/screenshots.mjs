@@ -2,17 +2,22 @@
 // build (dist/): every language at 375 and 1280 px and at 320 px (400%
 // zoom, the bio open, as the accessibility test sees it), the bio open at
 // 375 px, dark mode, and the reading layer: 对照 at 1280 and 375 px, a
-// targeted paragraph, the settings panel, sepia and dark.
-// Usage: node scripts/screenshots.mjs [OUT_DIR]   (after trunk build --release)
+// targeted paragraph, the settings panel, sepia and dark; and every
+// language: Arabic at 375 and 1280 px, the UI in Arabic with the bio and the
+// settings open, 对照 English + العربية at 1280 and 375 px, Japanese at 375 px.
+// Usage: node scripts/screenshots.mjs [OUT_DIR] [ONLY]   (after trunk build --release)
+// ONLY, a regular expression, takes just the shots whose names match it.
 import { mkdir } from 'node:fs/promises';
 import { launchBrowser, serveFolder } from '../e2e/support.mjs';
 
 const out = process.argv[2] ?? 'docs/screenshots';
+const only = process.argv[3] ? new RegExp(process.argv[3]) : null;
 await mkdir(out, { recursive: true });
 const server = await serveFolder(new URL('../dist/', import.meta.url).pathname);
 const browser = await launchBrowser();
 
 async function shot(name, { lang, width, height = width < 600 ? 812 : 900, scheme = 'light', bio = false, top = false, up = false, fullPage = false, settings, panel = false, hash = '', article }) {
+  if (only && !only.test(name)) return;
   const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
   if (settings) await page.addInitScript((s) => localStorage.setItem('lectern:settings', s), JSON.stringify(settings));
   await page.goto(`${server.origin}/?${article ? `article=${article}&` : ''}lang=${encodeURIComponent(lang)}${hash}`);
@@ -72,6 +77,13 @@ try {
   await shot('zh-Hant-375-settings', { lang: 'zh-Hant', width: 375, panel: true });
   await shot('en-1280-settings-sepia', { lang: 'en', width: 1280, panel: true, settings: { theme: 'sepia', size: 4 } });
   await shot('pair-en-zh-Hant-1280-dark', { lang: 'en+zh-Hant', width: 1280, settings: { theme: 'dark', font: 'sans' } });
+  // Every language (the sample's Arabic and Japanese versions).
+  await shot('ar-1280', { lang: 'ar', article: diplomacy, width: 1280 });
+  await shot('ar-375', { lang: 'ar', article: diplomacy, width: 375, fullPage: true });
+  await shot('ar-1280-bio-settings', { lang: 'ar', article: diplomacy, width: 1280, bio: true, panel: true, fullPage: true });
+  await shot('pair-en-ar-1280', { lang: 'en+ar', article: diplomacy, width: 1280, fullPage: true });
+  await shot('pair-en-ar-375', { lang: 'en+ar', article: diplomacy, width: 375, fullPage: true });
+  await shot('ja-375', { lang: 'ja', article: diplomacy, width: 375, fullPage: true });
 } finally {
   await browser.close();
   await server.close();
