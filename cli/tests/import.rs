@@ -100,7 +100,10 @@ fn the_sample_markdown_gives_the_committed_documents() {
             }
         }
     }
-    assert_eq!(seen, 10, "five articles in English and 简体");
+    assert_eq!(
+        seen, 12,
+        "five articles in English and 简体, one also in Arabic and Japanese"
+    );
 }
 
 const FRONT: &str = "---\nid: a\nlang: en\ntitle: T\npublished: 2018-04-04\n---\n";

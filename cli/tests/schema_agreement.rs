@@ -188,5 +188,5 @@ fn every_sample_document_is_valid_by_both() {
             count += 1;
         }
     }
-    assert_eq!(count, 15);
+    assert_eq!(count, 17);
 }
