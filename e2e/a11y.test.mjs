@@ -277,6 +277,46 @@ test('at 320 CSS px (400% zoom) nothing scrolls sideways, is clipped or overlaps
   }
 });
 
+test('right to left: axe finds no violation in Arabic (the UI too, bio and settings open), 对照 English + العربية, and at 320 px nothing scrolls sideways', async () => {
+  const failures = [];
+  const views = [
+    [1280, 'ar', true],
+    [375, 'ar', true],
+    [320, 'ar', false],
+    [1280, 'en%2Bar', false],
+    [375, 'en%2Bar', true],
+  ];
+  for (const [width, lang, open] of views) {
+    await withPage({ viewport: { width, height: 800 } }, async (page, errors) => {
+      await page.goto(`${site.origin}/?article=diplomacy-between-languages&lang=${lang}`);
+      await page.locator(`${LIVE} article h1`).getByText('الدبلوماسية بين اللغات').waitFor();
+      if (open) {
+        await page.locator(`${LIVE} .lc-settings__toggle`).click();
+        await page.locator(`${LIVE} .lc-bio__toggle`).click();
+        await page.locator(`${LIVE} .lc-settings__panel input`).first().waitFor();
+      }
+      for (const v of await axe(page)) failures.push(`${lang} ${width}px: ${v}`);
+      if (width === 320) {
+        const report = await page.evaluate(() => {
+          const problems = [];
+          const doc = document.documentElement;
+          if (doc.scrollWidth > doc.clientWidth) problems.push(`page scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth}`);
+          for (const el of document.querySelectorAll('.lectern *')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || getComputedStyle(el).position === 'absolute') continue;
+            if (r.right > doc.clientWidth + 0.5 || r.left < -0.5) problems.push(`${el.className || el.tagName} spans ${r.left}..${r.right}`);
+          }
+          return problems;
+        });
+        for (const problem of report) failures.push(`${lang} 320px: ${problem}`);
+        await page.screenshot({ path: `${SCREENSHOTS}/ar-320.png`, fullPage: false });
+      }
+      assert.deepEqual(errors, []);
+    });
+  }
+  assert.deepEqual(failures, []);
+});
+
 test('with prefers-reduced-motion nothing animates; without it the skeleton pulses', async () => {
   const animationsWhileLoading = async (reducedMotion) => {
     let count = -1;

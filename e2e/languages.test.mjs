@@ -44,6 +44,23 @@ const THAI = {
   language: 'ภาษา',
 };
 
+/** An article in Thai, written without spaces between words: its reading
+ * time counts the words Intl.Segmenter finds, not the space-separated runs. */
+const THAI_SENTENCE = 'การทูตระหว่างภาษาต้องอาศัยการเลือกถ้อยคำอย่างระมัดระวังเสมอ';
+const THAI_ARTICLE = {
+  format: 'lectern.article/1',
+  id: 'thai-sample',
+  lang: 'th',
+  title: 'การทูตระหว่างภาษา',
+  published: '2018-03-14',
+  authors: [{ name: 'Lectern Sample Desk' }],
+  body: Array.from({ length: 12 }, (_, i) => ({
+    type: 'paragraph',
+    id: `p${i + 1}`,
+    text: Array.from({ length: 12 }, () => THAI_SENTENCE).join(' '),
+  })),
+};
+
 let site;
 let browser;
 before(async () => {
@@ -52,6 +69,10 @@ before(async () => {
     {
       handle: (req, res) => {
         const url = new URL(req.url, 'http://x');
+        if (url.pathname === '/thai/th.json') {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(THAI_ARTICLE));
+          return true;
+        }
         if (url.pathname === '/strings/th.json') {
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(THAI));
           return true;
@@ -232,4 +253,22 @@ test('a host brings a catalog for a 13th language (data-lectern-strings), fetche
       assert.equal(await page.locator(`#w1 >> ${LIVE}`).getAttribute('lang'), 'th');
     });
   }
+});
+
+test('reading time for Thai counts the words Intl.Segmenter finds', async () => {
+  await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+    await page.goto(embedUrl('div', 'data-lectern-src="/thai/th.json"'));
+    const scope = `#w1 >> ${LIVE}`;
+    await page.locator(`${scope} .lc-article__title`).getByText(THAI_ARTICLE.title).waitFor();
+    const shown = await page.locator(`${scope} .lc-article__reading-time`).textContent();
+    const expected = await page.evaluate((article) => {
+      const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+      const text = article.body.map((b) => b.text).join(' ');
+      const words = [...segmenter.segment(text)].filter((s) => s.isWordLike).length;
+      return { words, runs: text.split(' ').length, range: `${Math.ceil(words / 250)}–${Math.ceil(words / 200)}` };
+    }, THAI_ARTICLE);
+    // Far more words than space-separated runs (which would read 1 minute).
+    assert.ok(expected.words > 3 * expected.runs, JSON.stringify(expected));
+    assert.ok(shown.includes(expected.range), `${shown} (expected ${expected.range}: ${expected.words} words)`);
+  });
 });
