@@ -15,18 +15,19 @@ import { launchBrowser, renderArticle, serveSite } from '../e2e/support.mjs';
  * The budget for every scenario, a ratchet: the widget's weight may only
  * come down. 110 KiB (issue 19) with the reading layer (对照, paragraph
  * links, the reader's settings), the takeover in tasks of its own, the pool
- * of apps that keeps long-lived pages flat and <lectern-article>. 119 KiB
- * (issue 30, +8,550 bytes measured: 112,529 -> 121,079) with every language:
+ * of apps that keeps long-lived pages flat and <lectern-article>. 120 KiB
+ * (issue 30, +9,351 bytes measured: 112,529 -> 121,880) with every language:
  * UI catalogs read, checked, fetched beside the document and prefetched
  * with the versions (none in the wasm but English), a host's own catalog
- * through the fence, plurals by Intl.PluralRules, direction from the
- * language tag on the article, each 对照 block and the chrome, the
- * typography of each script. Over this round's 116 KiB: bytes do not block
- * a required feature (the brief), so the budget rose by the measured cost,
- * rounded up to the next KiB. The catalog a non-English reader fetches
+ * through the fence, plurals by Intl.PluralRules, words by Intl.Segmenter
+ * for Thai, Lao, Khmer and Myanmar, direction from the language tag on the
+ * article, each 对照 block and the chrome, the typography of each script.
+ * Over this round's 116 KiB: bytes do not block a required feature (the
+ * brief), so the budget rose by the measured cost, rounded up to the next
+ * KiB. The catalog a non-English reader fetches
  * (about 1 KB) is not in these scenarios, which read English.
  */
-export const BUDGET = 121_856;
+export const BUDGET = 122_880;
 export const GOAL = 98_304;
 
 const root = resolve(new URL('..', import.meta.url).pathname);
