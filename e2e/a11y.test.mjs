@@ -243,34 +243,39 @@ test('semantics: a labelled article, a labelled language nav, a labelled related
   });
 });
 
+/** What breaks reflow on `page`: sideways scrolling, an element past either
+ * edge (left to right or right to left), clipped content, controls that
+ * overlap. */
+const reflowProblems = (page) =>
+  page.evaluate(() => {
+    const problems = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth) problems.push(`page scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth}`);
+    for (const el of document.querySelectorAll('.lectern *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || getComputedStyle(el).position === 'absolute') continue;
+      if (r.right > doc.clientWidth + 0.5 || r.left < -0.5) problems.push(`${el.className || el.tagName} spans ${r.left}..${r.right}`);
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
+        problems.push(`${el.className || el.tagName} clips its content`);
+      }
+    }
+    const boxes = [...document.querySelectorAll('.lc-lang__choice, .lc-bio__toggle, .lc-teaser')].map((e) => e.getBoundingClientRect());
+    for (let i = 0; i < boxes.length; i += 1) {
+      for (let j = i + 1; j < boxes.length; j += 1) {
+        const [a, b] = [boxes[i], boxes[j]];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) problems.push(`controls ${i} and ${j} overlap`);
+      }
+    }
+    return problems;
+  });
+
 test('at 320 CSS px (400% zoom) nothing scrolls sideways, is clipped or overlaps', async () => {
   for (const lang of Object.keys(TITLES)) {
     await withPage({ viewport: { width: 320, height: 640 } }, async (page) => {
       await page.goto(`${site.origin}/?lang=${lang}`);
       await page.locator(`${LIVE} article h1`).getByText(TITLES[lang]).waitFor();
       await page.locator('.lc-bio__toggle').click();
-      const report = await page.evaluate(() => {
-        const problems = [];
-        const doc = document.documentElement;
-        if (doc.scrollWidth > doc.clientWidth) problems.push(`page scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth}`);
-        for (const el of document.querySelectorAll('.lectern *')) {
-          const r = el.getBoundingClientRect();
-          if (r.width === 0 || getComputedStyle(el).position === 'absolute') continue;
-          if (r.right > doc.clientWidth + 0.5) problems.push(`${el.className || el.tagName} ends at ${r.right}`);
-          if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
-            problems.push(`${el.className || el.tagName} clips its content`);
-          }
-        }
-        const boxes = [...document.querySelectorAll('.lc-lang__choice, .lc-bio__toggle, .lc-teaser')].map((e) => e.getBoundingClientRect());
-        for (let i = 0; i < boxes.length; i += 1) {
-          for (let j = i + 1; j < boxes.length; j += 1) {
-            const [a, b] = [boxes[i], boxes[j]];
-            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) problems.push(`controls ${i} and ${j} overlap`);
-          }
-        }
-        return problems;
-      });
-      assert.deepEqual(report, []);
+      assert.deepEqual(await reflowProblems(page), []);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${SCREENSHOTS}/${lang}-320.png`, fullPage: false });
     });
@@ -297,18 +302,7 @@ test('right to left: axe finds no violation in Arabic (the UI too, bio and setti
       }
       for (const v of await axe(page)) failures.push(`${lang} ${width}px: ${v}`);
       if (width === 320) {
-        const report = await page.evaluate(() => {
-          const problems = [];
-          const doc = document.documentElement;
-          if (doc.scrollWidth > doc.clientWidth) problems.push(`page scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth}`);
-          for (const el of document.querySelectorAll('.lectern *')) {
-            const r = el.getBoundingClientRect();
-            if (r.width === 0 || getComputedStyle(el).position === 'absolute') continue;
-            if (r.right > doc.clientWidth + 0.5 || r.left < -0.5) problems.push(`${el.className || el.tagName} spans ${r.left}..${r.right}`);
-          }
-          return problems;
-        });
-        for (const problem of report) failures.push(`${lang} 320px: ${problem}`);
+        for (const problem of await reflowProblems(page)) failures.push(`${lang} 320px: ${problem}`);
         await page.screenshot({ path: `${SCREENSHOTS}/ar-320.png`, fullPage: false });
       }
       assert.deepEqual(errors, []);
