@@ -272,3 +272,16 @@ test('reading time for Thai counts the words Intl.Segmenter finds', async () => 
     assert.ok(shown.includes(expected.range), `${shown} (expected ${expected.range}: ${expected.words} words)`);
   });
 });
+
+test("lectern.js's own messages come from the catalogs too: no address for the article, in Arabic", async () => {
+  const { context, page } = await pageWithErrorLog(browser);
+  try {
+    await page.goto(embedUrl('div', 'data-lectern-src="" data-lectern-lang="ar"'));
+    const alert = page.locator('#w1 >> [role=alert]');
+    await alert.getByText(AR.no_src).waitFor();
+    assert.equal(await alert.getAttribute('lang'), 'ar');
+    assert.equal(await alert.evaluate((a) => getComputedStyle(a).direction), 'rtl');
+  } finally {
+    await context.close();
+  }
+});

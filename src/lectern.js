@@ -41,18 +41,35 @@ const widgets = new Map();
 const roots = new Map();
 let dead = null;
 
-const CRASHED = {
-  en: 'Lectern stopped working. Reload the page to read the article.',
-  'zh-Hans': 'Lectern 已停止运行。请重新加载页面阅读文章。',
-  'zh-Hant': 'Lectern 已停止運作。請重新載入頁面閱讀文章。',
+/** lectern.js's own words in English, where no catalog has them. */
+const ENGLISH = {
+  crashed: 'Lectern stopped working. Reload the page to read the article.',
+  no_src: 'This article cannot be shown: the page gives no address for it.',
 };
 
-/** The UI language for a tag, as `UiLang::for_tag` decides it in the wasm
- * (which is dead by the time this runs). */
-function uiLang(tag) {
-  const t = (tag ?? '').toLowerCase();
-  if (/^zh(-|$)/.test(t)) return /-(hant|tw|hk|mo)(-|$)/.test(t) ? 'zh-Hant' : 'zh-Hans';
-  return 'en';
+/** The shipped catalog for a language tag, as the wasm's negotiation would
+ * find it (the wasm is dead, or not started, when this runs): 繁體 for
+ * zh-Hant, zh-TW, zh-HK and zh-MO, 简体 for other Chinese, else the tag or
+ * its language. */
+function catalogFor(tag) {
+  const t = String(tag ?? '').toLowerCase();
+  const find = (x) => Object.keys(CATALOGS).find((c) => c.toLowerCase() === x);
+  if (/^zh(-|$)/.test(t)) return find(/-(hant|tw|hk|mo)(-|$)/.test(t) ? 'zh-hant' : 'zh-hans');
+  return find(t) ?? find(t.split('-')[0]);
+}
+
+/** Resolves to `[lang, text]`: the message `key` in `tag`'s language, from
+ * its catalog, else in English. */
+async function words(tag, key) {
+  const lang = catalogFor(tag);
+  try {
+    const source = CATALOGS[lang];
+    const text = JSON.parse(source.startsWith('{') ? source : await (await fetch(source)).text())[key];
+    if (typeof text === 'string' && text) return [lang, text];
+  } catch {
+    // No catalog, or none to be had: English.
+  }
+  return ['en', ENGLISH[key]];
 }
 
 function report(host, message) {
@@ -60,16 +77,12 @@ function report(host, message) {
   host.dispatchEvent(new CustomEvent('lectern:error', { bubbles: true, composed: true, detail }));
 }
 
-const NO_SRC = {
-  en: 'This article cannot be shown: the page gives no address for it.',
-  'zh-Hans': '无法显示此文章：页面没有提供文章的地址。',
-  'zh-Hant': '無法顯示此文章：頁面沒有提供文章的位址。',
-};
-
-/** Replaces what `root` shows with an alert (`messages` by UI language), in
- * the widget's own markup, so the same styles apply; puts it above instead
- * when `keep` (a publisher's pre-rendered article stays readable). */
-function showAlert(root, lang, messages, keep) {
+/** Replaces what `root` shows with an alert (the message `key` in `tag`'s
+ * language), in the widget's own markup, so the same styles apply; puts it
+ * above instead when `keep` (a publisher's pre-rendered article stays
+ * readable). */
+async function showAlert(root, tag, key, keep) {
+  const [lang, text] = await words(tag, key);
   const widget = document.createElement('div');
   const alert = document.createElement('div');
   const message = document.createElement('p');
@@ -77,8 +90,9 @@ function showAlert(root, lang, messages, keep) {
   alert.className = 'lc-error';
   alert.setAttribute('role', 'alert');
   alert.lang = lang;
+  alert.dir = /^(ar|fa|he|ur|ps|sd|ug|yi|dv|ckb)(-|$)|-(arab|hebr)(-|$)/i.test(lang) ? 'rtl' : 'ltr';
   message.className = 'lc-error__message';
-  message.textContent = messages[lang];
+  message.textContent = text;
   alert.append(message);
   widget.append(alert);
   root.hidden = false;
@@ -89,8 +103,8 @@ function showAlert(root, lang, messages, keep) {
 /** Shows the crash alert in `root`, in the widget's language: in place of a
  * dead widget, or above a pre-render that never went live (`keep`). */
 function showCrash(root, host, keep) {
-  const lang = uiLang(root.querySelector('[lang]')?.getAttribute('lang') ?? host.getAttribute('data-lectern-lang'));
-  showAlert(root, lang, CRASHED, keep);
+  const tag = root.querySelector('[lang]')?.getAttribute('lang') ?? host.getAttribute('data-lectern-lang');
+  showAlert(root, tag, 'crashed', keep);
   report(host, `Lectern stopped working: ${dead}`);
 }
 
@@ -214,7 +228,7 @@ function mount(element, options = {}) {
       link.rel = 'stylesheet';
       link.href = STYLESHEET;
       shadow.replaceChildren(link, box);
-      showAlert(box, uiLang(element.getAttribute('data-lectern-lang') ?? document.documentElement.lang), NO_SRC);
+      showAlert(box, element.getAttribute('data-lectern-lang') ?? document.documentElement.lang, 'no_src');
     } catch {
       // An element without a shadow root: the console says so.
     }

@@ -76,6 +76,9 @@ keys! {
     ThemeLight = "theme_light",
     ThemeSepia = "theme_sepia",
     ThemeDark = "theme_dark",
+    // Shown by `lectern.js` alone (the wasm is dead, or never started).
+    Crashed = "crashed",
+    NoSrc = "no_src",
 }
 
 /// The longest message a catalog may hold, in characters.
