@@ -5,6 +5,7 @@
 // default article into index.html (lectern-cli render), so the article is
 // readable before any script runs.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,7 +47,12 @@ for (const file of catalogs) {
   // Minified: a catalog travels beside the document on first view.
   await writeFile(join(staging, 'i18n', file), JSON.stringify(JSON.parse(text)));
 }
-let entry = template.replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css).replace('__CATALOGS__', JSON.stringify(tags));
+let entry = template.replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css).replace('__CATALOGS__', JSON.stringify(tags))
+  .replace('__ENGLISH__', () => {
+    // lectern.js's own messages, for when no catalog can be had: English's.
+    const english = JSON.parse(readFileSync(new URL('en.json', i18n), 'utf8'));
+    return JSON.stringify({ crashed: english.crashed, no_src: english.no_src });
+  });
 if (process.env.TRUNK_PROFILE === 'release') {
   // Short import names in the wasm and the glue, and minified js (pack.mjs).
   const packed = shortenNames(

@@ -139,21 +139,22 @@ pub fn catalog_from(text: &str) -> Result<Catalog, LoadError> {
             message: problem,
         }]))
     })?;
-    if !catalog.problems.is_empty() {
-        web_sys::console::warn_2(
-            &format!(
-                "Lectern: the UI catalog for {} has problems (English shows instead):",
-                catalog.tag
-            )
-            .into(),
-            &catalog
-                .problems
-                .iter()
-                .map(|t| JsValue::from_str(t))
-                .collect::<Array>(),
-        );
-    }
+    warn(
+        &format!(
+            "Lectern: the UI catalog for {} has problems (English shows instead):",
+            catalog.tag
+        ),
+        &catalog.problems,
+    );
     Ok(catalog)
+}
+
+/// Says `message` and each of `items` on the console, when there are any.
+fn warn(message: &str, items: &[String]) {
+    if !items.is_empty() {
+        let items: Array = items.iter().map(|t| JsValue::from_str(t)).collect();
+        web_sys::console::warn_2(&message.into(), &items);
+    }
 }
 
 /// The text at `url` and the URL it came from (after redirects).
@@ -269,16 +270,10 @@ pub fn article_from(text: &str, base: &str) -> Result<Article, LoadError> {
     let mut article = model::check_value(BrowserJson(value), &urls)
         .map_err(|problems| LoadError::from(model::ContentError::Invalid(problems)))?;
     crate::views::date::format_dates(&mut article);
-    if !article.skipped_blocks.is_empty() {
-        web_sys::console::warn_2(
-            &"Lectern: skipped blocks of unknown type:".into(),
-            &article
-                .skipped_blocks
-                .iter()
-                .map(|t| JsValue::from_str(t))
-                .collect::<Array>(),
-        );
-    }
+    warn(
+        "Lectern: skipped blocks of unknown type:",
+        &article.skipped_blocks,
+    );
     Ok(article)
 }
 

@@ -41,11 +41,9 @@ const widgets = new Map();
 const roots = new Map();
 let dead = null;
 
-/** lectern.js's own words in English, where no catalog has them. */
-const ENGLISH = {
-  crashed: 'Lectern stopped working. Reload the page to read the article.',
-  no_src: 'This article cannot be shown: the page gives no address for it.',
-};
+/** lectern.js's own words in English (from i18n/en.json, filled in by
+ * scripts/write-entry.mjs), where no catalog has them. */
+const ENGLISH = __ENGLISH__;
 
 /** The shipped catalog for a language tag, as the wasm's negotiation would
  * find it (the wasm is dead, or not started, when this runs): 繁體 for

@@ -457,20 +457,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     // The UI catalogs the state wants (`State::catalogs_wanted`), fetched
     // beside the document; and the host's own (`data-lectern-strings`),
-    // once, through the same fence as documents. Each is kept for the page
-    // (so one that arrives after the wanted list moved on still counts),
-    // and the Reader, while mounted, renders again in its words.
+    // through the same fence as documents. Each URL is fetched once for the
+    // page (`catalog::claim`) and kept (so one that arrives after the wanted
+    // list moved on still counts); the Reader, while mounted, renders again
+    // in its words.
     {
         let (dispatch, cache) = (local.dispatch.clone(), local.cache.clone());
-        let (prefs, fence) = (props.prefs.clone(), props.fence.clone());
-        let host = prefs.strings.clone().filter(|url| fence.allows(url));
-        let first = state.catalogs == 0 && state.shows <= 1;
+        let fence = props.fence.clone();
+        let host = props.prefs.strings.clone().filter(|url| fence.allows(url));
         let wanted = state.catalogs_wanted();
         use_effect_with(wanted, move |wanted| {
             let urls = wanted.iter().map(|url| (url.clone(), false));
-            let host = host
-                .filter(|_| first)
-                .map(|url| (fence.credentials(&url), url));
+            let host = host.map(|url| (fence.credentials(&url), url));
             let host = host
                 .into_iter()
                 .map(|(credentials, url)| (url, credentials));
