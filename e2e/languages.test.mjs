@@ -113,7 +113,9 @@ const directions = (page, scope) =>
     title: getComputedStyle(article.querySelector('.lc-article__title')).direction,
     paragraphs: [...article.querySelectorAll('.lc-article__body .lc-body__p')].map((p) => getComputedStyle(p).direction),
     name: article.querySelector('.lc-byline__name')?.textContent,
-    nameIsolated: ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(article.querySelector('.lc-byline__name')).unicodeBidi),
+    nameIsolated: ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(article.querySelector('.lc-byline__name bdi')).unicodeBidi),
+    // The Latin name sits where the byline starts: the right, as the title.
+    nameAligned: Math.abs(article.querySelector('.lc-byline__name bdi').getBoundingClientRect().right - article.querySelector('.lc-article__title').getBoundingClientRect().right) < 2,
     settings: article.querySelector('.lc-settings__toggle').textContent.trim(),
   }));
 
@@ -134,6 +136,7 @@ test('Arabic content reads right to left, English names inside it isolated: stan
       assert.deepEqual(seen.paragraphs, ['rtl', 'rtl', 'rtl'], url);
       assert.equal(seen.name, 'Lectern Sample Desk');
       assert.ok(seen.nameIsolated, `the Latin name is isolated (${url})`);
+      assert.ok(seen.nameAligned, `the Latin name starts on the right (${url})`);
       // The UI speaks the content's language: Arabic, from its catalog.
       assert.equal(seen.settings, AR.settings, url);
     });

@@ -16,7 +16,7 @@ import { launchBrowser, renderArticle, serveSite } from '../e2e/support.mjs';
  * come down. 110 KiB (issue 19) with the reading layer (对照, paragraph
  * links, the reader's settings), the takeover in tasks of its own, the pool
  * of apps that keeps long-lived pages flat and <lectern-article>. 120 KiB
- * (issue 30, +9,498 bytes measured: 112,529 -> 122,027) with every language:
+ * (issue 30, +9,424 bytes measured: 112,529 -> 121,953) with every language:
  * UI catalogs read, checked, fetched beside the document and prefetched
  * with the versions (none in the wasm but English), a host's own catalog
  * through the fence, plurals by Intl.PluralRules, words by Intl.Segmenter

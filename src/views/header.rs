@@ -54,9 +54,9 @@ pub fn article_header(props: &ArticleHeaderProps<'_>) -> Html {
         .map(|author| {
             html! {
                 <li class="lc-byline__author">
-                    <bdi class="lc-byline__name">{ author.name.clone() }</bdi>
+                    <span class="lc-byline__name"><bdi>{ author.name.clone() }</bdi></span>
                     if let Some(role) = &author.role {
-                        <bdi class="lc-byline__role">{ role.clone() }</bdi>
+                        <span class="lc-byline__role"><bdi>{ role.clone() }</bdi></span>
                     }
                 </li>
             }
